@@ -1,0 +1,56 @@
+package io.arcnode.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Each headless product, started by its launcher on the shipped configuration, becomes ready and serves health and metrics. */
+class HeadlessStartupE2ETest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = { "gateway", "platform" })
+    void startsOnDemoDefaultsAndAnswersReady(String product, @TempDir Path data) throws Exception {
+        int port = Products.freePort();
+        Path log = data.resolve("console.log");
+        Process p = Products.start(product, data, log, Map.of(), "--env", "demo", "--port", String.valueOf(port));
+        try {
+            Products.await(product + " /health/ready == 200", Products.START_TIMEOUT, log, p,
+                    () -> Products.statusOrZero(port, "/health/ready") == 200);
+
+            HttpResponse<String> health = Products.get(port, "/health");
+            assertEquals(200, health.statusCode(), health.body());
+            JsonNode body = JSON.readTree(health.body());
+            assertEquals("HEALTHY", body.get("status").asText(), health.body());
+            assertTrue(body.get("components").toString().contains("\"component\":\"config\""), health.body());
+
+            assertEquals(200, Products.get(port, "/health/live").statusCode());
+
+            HttpResponse<String> metrics = Products.get(port, "/metrics");
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.body().contains("arcnode_uptime_seconds"), metrics.body());
+            assertTrue(metrics.body().contains("arcnode_component_health{component=\"config\"} 0"), metrics.body());
+
+            HttpResponse<String> missing = Products.get(port, "/no/such/thing");
+            assertEquals(404, missing.statusCode());
+            assertEquals("not found", JSON.readTree(missing.body()).get("error").asText());
+
+            String console = Products.readQuietly(log);
+            assertTrue(console.contains("http://localhost:" + port + "/health/ready")
+                    || console.contains(":" + port + "/health/ready"), "health URL not printed:\n" + console);
+        } finally {
+            Products.stop(p);
+        }
+    }
+}
