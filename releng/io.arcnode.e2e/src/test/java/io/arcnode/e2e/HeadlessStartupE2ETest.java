@@ -46,6 +46,14 @@ class HeadlessStartupE2ETest {
             assertEquals(404, missing.statusCode());
             assertEquals("not found", JSON.readTree(missing.body()).get("error").asText());
 
+            String jsonLog = Products.readQuietly(data.resolve("logs/arcnode.log"));
+            String firstLine = jsonLog.lines().findFirst().orElse("");
+            JsonNode entry = JSON.readTree(firstLine);
+            for (String field : new String[] { "timestamp", "level", "component", "gateway_id", "message" }) {
+                assertTrue(entry.has(field), "log line lacks " + field + ": " + firstLine);
+            }
+            assertTrue(jsonLog.contains("\"gateway_id\":\"demo-gateway\""), "configured gateway_id not logged:\n" + jsonLog);
+
             String console = Products.readQuietly(log);
             assertTrue(console.contains("http://localhost:" + port + "/health/ready")
                     || console.contains(":" + port + "/health/ready"), "health URL not printed:\n" + console);

@@ -70,6 +70,8 @@ public final class ConfigBootstrap {
             fail(e.getMessage());
             return;
         }
+        // every JSON log line carries it (logback's %property{arcnode.gateway_id} is read per event)
+        System.setProperty("arcnode.gateway_id", String.valueOf(config.section("gateway").get("gateway_id")));
         if (src.secrets() != null && !Files.exists(src.secrets())) {
             LOG.info("secrets file {} does not exist; no secrets are set", src.secrets());
         }
