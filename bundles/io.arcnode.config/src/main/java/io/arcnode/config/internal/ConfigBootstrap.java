@@ -44,6 +44,7 @@ public final class ConfigBootstrap {
     public static final String PROP_EXIT_CODE = "arcnode.exit.code";
     public static final String PROP_NOEXIT = "arcnode.config.noexit";
     public static final String ERR_PREFIX = "ArcNode: configuration error: ";
+    static final String LOG_LEVEL_PROPERTY = "arcnode.log.level";
 
     /** Properties ConfigAdmin adds itself; ignored when comparing. */
     private static final Set<String> CM_OWN = Set.of(Constants.SERVICE_PID, ConfigurationAdmin.SERVICE_FACTORYPID,
@@ -72,6 +73,10 @@ public final class ConfigBootstrap {
         }
         // every JSON log line carries it (logback's %property{arcnode.gateway_id} is read per event)
         System.setProperty("arcnode.gateway_id", String.valueOf(config.section("gateway").get("gateway_id")));
+        // io.arcnode.logging's filter reads it per event; -Darcnode.log.level on the command line wins
+        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, String.valueOf(config.section("logging").get("level")));
+        }
         if (src.secrets() != null && !Files.exists(src.secrets())) {
             LOG.info("secrets file {} does not exist; no secrets are set", src.secrets());
         }

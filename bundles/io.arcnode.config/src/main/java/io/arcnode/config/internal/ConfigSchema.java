@@ -240,9 +240,7 @@ public final class ConfigSchema {
                         requiredWhen("mode", "smtp", "smtp_host", "smtp_port")),
                 "outgoing e-mail"));
         s.add(section("logging", "logging",
-                req("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "root log level"),
-                opt("file", string(), "log file; absent/null means console only"),
-                req("json", bool(), "JSON log lines instead of plain text")));
+                req("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "root log level")));
         return new ConfigSchema(s);
     }
 }

@@ -53,8 +53,7 @@ class LayeredConfigLoaderTest {
                 + "    outbox_dir: data/outbox\n"
                 + "    from: noreply@example.com\n"
                 + "  logging:\n"
-                + "    level: INFO\n"
-                + "    json: false\n";
+                + "    level: INFO\n";
     }
 
     static String allStages() {
@@ -257,7 +256,7 @@ class LayeredConfigLoaderTest {
         Path d = write("cfg.defaults.yml", allStages() + block("local", "again", 1));
         ConfigException e = fail(d, "local", null);
         assertTrue(e.getMessage().contains("duplicate key 'local'"), e.getMessage());
-        assertTrue(e.getMessage().contains("at line 79, column "), e.getMessage());
+        assertTrue(e.getMessage().contains("at line 76, column "), e.getMessage()); // where the second "local:" starts
     }
 
     @Test
@@ -415,7 +414,7 @@ class LayeredConfigLoaderTest {
         assertEquals(8080, c.section("http").get("port"));
         assertEquals(stage.equals("local"), c.section("artifact_store").containsKey("s3_endpoint_url"));
         assertEquals(stage.equals("beta") ? "smtp" : "outbox", c.section("email").get("mode"));
-        assertEquals(stage.equals("beta"), c.section("logging").get("json"));
+        assertEquals(stage.equals("local") ? "DEBUG" : "INFO", c.section("logging").get("level"));
     }
 
     @Test
