@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The installation steps of one deployment as a directed acyclic graph (nodes in insertion order, edges
@@ -109,16 +108,8 @@ public final class InstallationSteps {
 
     /** The steps of a deployment. */
     public static InstallationSteps of(ConfiguratorPayload p, ModuleResolution r) {
-        Objects.requireNonNull(p, "payload");
-        Objects.requireNonNull(r, "resolution");
-        if (!Objects.equals(p.deploymentId(), r.deploymentId())) {
-            throw new IllegalArgumentException("payload and resolution are for different deployments: "
-                    + p.deploymentId() + " vs " + r.deploymentId());
-        }
+        DrawingInputs.check(p, r);
         int n = r.computeContainerCount();
-        if (n < 1) {
-            throw new IllegalArgumentException("compute_container_count must be >= 1");
-        }
         boolean grid = r.gridContainerPresent();
         BessCoupling bess = r.bessCoupling();
         String mwh = SldLayout.mw(r.bessCapacityMwh()) + " MWh";

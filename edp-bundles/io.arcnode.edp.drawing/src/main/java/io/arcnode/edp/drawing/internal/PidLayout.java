@@ -7,7 +7,6 @@ import io.arcnode.edp.drawing.api.Dxf.HAlign;
 import io.arcnode.edp.drawing.api.Dxf.VAlign;
 import io.arcnode.edp.drawing.api.Sheet;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Lays out the P&amp;ID of the liquid cooling system of one deployment on an A3 sheet (paper mm). Rules
@@ -102,15 +101,7 @@ public final class PidLayout {
     }
 
     public static Sheet layout(ConfiguratorPayload p, ModuleResolution r, Sheet.TitleBlock tb) {
-        Objects.requireNonNull(p, "payload");
-        Objects.requireNonNull(r, "resolution");
-        if (!Objects.equals(p.deploymentId(), r.deploymentId())) {
-            throw new IllegalArgumentException("payload and resolution are for different deployments: "
-                    + p.deploymentId() + " vs " + r.deploymentId());
-        }
-        if (r.computeContainerCount() < 1) {
-            throw new IllegalArgumentException("compute_container_count must be >= 1");
-        }
+        DrawingInputs.check(p, r);
         Sheet.Builder b = Sheet.builder(tb).scale(100, false)
                 .layer(L_FW_SUPPLY, 5, 0.5)
                 .layer(L_FW_RETURN, 1, 0.5)

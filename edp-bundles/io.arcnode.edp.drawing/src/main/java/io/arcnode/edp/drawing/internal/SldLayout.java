@@ -12,7 +12,6 @@ import io.arcnode.edp.drawing.api.Dxf.VAlign;
 import io.arcnode.edp.drawing.api.Sheet;
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Lays out the single-line diagram of one deployment on an A3 sheet (paper mm). Drawing rules (also in
@@ -115,15 +114,7 @@ public final class SldLayout {
     }
 
     public static Sheet layout(ConfiguratorPayload p, ModuleResolution r, Sheet.TitleBlock tb) {
-        Objects.requireNonNull(p, "payload");
-        Objects.requireNonNull(r, "resolution");
-        if (!Objects.equals(p.deploymentId(), r.deploymentId())) {
-            throw new IllegalArgumentException("payload and resolution are for different deployments: "
-                    + p.deploymentId() + " vs " + r.deploymentId());
-        }
-        if (r.computeContainerCount() < 1) {
-            throw new IllegalArgumentException("compute_container_count must be >= 1");
-        }
+        DrawingInputs.check(p, r);
         Sheet.Builder b = Sheet.builder(tb).scale(100, false)
                 .layer(L_POWER, 1, 0.5)
                 .layer(L_DC_BUS, 6, 0.5)
