@@ -5,8 +5,8 @@ import io.arcnode.api.health.HealthContributor;
 import io.arcnode.api.health.HealthStatus;
 import io.arcnode.config.api.ArcnodeConfig;
 import io.arcnode.config.api.ConfigException;
+import io.arcnode.config.api.StartupFailure;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
@@ -40,10 +40,10 @@ public final class ConfigBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigBootstrap.class);
 
     /** Exit code for a configuration error (EX_CONFIG from sysexits.h). */
-    public static final int EXIT_CONFIG = 78;
-    public static final String PROP_EXIT_CODE = "arcnode.exit.code";
-    public static final String PROP_NOEXIT = "arcnode.config.noexit";
-    public static final String ERR_PREFIX = "ArcNode: configuration error: ";
+    public static final int EXIT_CONFIG = StartupFailure.EXIT_CONFIG;
+    public static final String PROP_EXIT_CODE = StartupFailure.PROP_EXIT_CODE;
+    public static final String PROP_NOEXIT = StartupFailure.PROP_NOEXIT;
+    public static final String ERR_PREFIX = StartupFailure.ERR_PREFIX;
     static final String LOG_LEVEL_PROPERTY = "arcnode.log.level";
 
     /** Properties ConfigAdmin adds itself; ignored when comparing. */
@@ -175,24 +175,8 @@ public final class ConfigBootstrap {
         return true;
     }
 
-    /** Logs, prints and stops the framework; exits the JVM unless {@code arcnode.config.noexit=true}. */
     private void fail(String message) {
-        LOG.error(message);
-        System.err.println(ERR_PREFIX + message);
-        System.setProperty(PROP_EXIT_CODE, String.valueOf(EXIT_CONFIG));
-        boolean noExit = Boolean.parseBoolean(context.getProperty(PROP_NOEXIT));
-        Thread t = new Thread(() -> {
-            try {
-                context.getBundle(0).stop();
-            } catch (BundleException | IllegalStateException | SecurityException e) {
-                LOG.error("cannot stop the framework after a configuration error", e);
-            }
-            if (!noExit) {
-                System.exit(EXIT_CONFIG);
-            }
-        }, "arcnode-config-shutdown");
-        t.setDaemon(false);
-        t.start();
+        StartupFailure.stop(context, message);
     }
 
 }
