@@ -2,8 +2,10 @@ package io.arcnode.edp.pipeline.api;
 
 import io.arcnode.edp.pipeline.internal.FolderArtifactStore;
 import io.arcnode.edp.pipeline.internal.KeySegment;
+import io.arcnode.edp.pipeline.internal.S3ArtifactStore;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,9 +14,10 @@ import java.util.Optional;
  * <p>Keys (checked by every implementation with {@link #checkKey(String)}): 1 to 1024 characters, segments separated
  * by single {@code /}, each segment {@code [A-Za-z0-9_-][A-Za-z0-9._-]*}; so no absolute path, no backslash, no empty
  * segment, no {@code .} or {@code ..}, no leading dot. Refused keys throw {@link IllegalArtifactKeyException}.
- * Implementations are thread-safe.
+ * Implementations are thread-safe. {@link #close()} releases what a store holds (the S3 client); using a store
+ * after closing it is an error.
  */
-public interface ArtifactStore {
+public interface ArtifactStore extends AutoCloseable {
 
     /** The bucket. */
     String BUCKET = "arcnode-artifacts";
@@ -51,6 +54,37 @@ public interface ArtifactStore {
     /** @return {@code s3://arcnode-artifacts/<key>} */
     default String url(String key) {
         return URL_PREFIX + checkKey(key);
+    }
+
+    /** Releases the store's resources; a no-op for stores that hold none. Does not throw. */
+    @Override
+    default void close() {
+        // nothing to release
+    }
+
+    /**
+     * The media type of an object, from the key's extension: {@code json} application/json, {@code xlsx}
+     * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, {@code pdf} application/pdf, {@code dxf}
+     * image/vnd.dxf, {@code step} model/step, {@code glb} model/gltf-binary, {@code yaml}/{@code yml}
+     * application/yaml, anything else application/octet-stream.
+     *
+     * @throws IllegalArtifactKeyException when the key is refused
+     * @since 1.1
+     */
+    static String contentType(String key) {
+        String name = checkKey(key).substring(key.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return switch (ext) {
+            case "json" -> "application/json";
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case "pdf" -> "application/pdf";
+            case "dxf" -> "image/vnd.dxf";
+            case "step" -> "model/step";
+            case "glb" -> "model/gltf-binary";
+            case "yaml", "yml" -> "application/yaml";
+            default -> "application/octet-stream";
+        };
     }
 
     /**
@@ -104,5 +138,19 @@ public interface ArtifactStore {
      */
     static ArtifactStore folder(Path root) {
         return new FolderArtifactStore(root);
+    }
+
+    /**
+     * A store in an S3 bucket (AWS or an S3-compatible endpoint), object {@code <key>} = S3 object {@code <key>} of
+     * {@link S3Settings#bucket()}. Every failure (HTTP error, missing bucket, refused credentials, connection refused,
+     * timeout) is an {@link ArtifactStoreException} naming the key; calls end in bounded time (connect 5 s, socket
+     * 30 s, 3 attempts, 2 min per call). Close it to release its HTTP client.
+     *
+     * @throws IllegalArgumentException when no region is given, there is no endpoint override and the AWS default
+     *                                  region provider chain finds none
+     * @since 1.1
+     */
+    static ArtifactStore s3(S3Settings settings) {
+        return new S3ArtifactStore(settings);
     }
 }

@@ -21,6 +21,19 @@ public class ArtifactStoreException extends IOException {
         this.key = key;
     }
 
+    /**
+     * @param key    the key of the failed operation
+     * @param action what was attempted, e.g. {@code write}
+     * @param reason what went wrong, in words a person can act on (e.g. {@code bucket 'x' does not exist at ...})
+     * @param cause  the underlying failure
+     * @since 1.1
+     */
+    public ArtifactStoreException(String key, String action, String reason, Throwable cause) {
+        super("artifact store: cannot " + action + " '" + Objects.requireNonNull(key, "key") + "': "
+                + Objects.requireNonNull(reason, "reason"), cause);
+        this.key = key;
+    }
+
     /** @return the key of the failed operation */
     public String key() {
         return key;

@@ -139,4 +139,28 @@ class ArtifactStoreTest {
             Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+
+    @Test
+    void contentTypeFollowsTheExtension() {
+        assertEquals("application/json", ArtifactStore.contentType(KEY));
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ArtifactStore.contentType("edp/x/bom.xlsx"));
+        assertEquals("application/pdf", ArtifactStore.contentType("edp/x/sld.pdf"));
+        assertEquals("image/vnd.dxf", ArtifactStore.contentType("edp/x/sld.DXF"));
+        assertEquals("model/step", ArtifactStore.contentType("edp/x/plate_cg.step"));
+        assertEquals("model/gltf-binary", ArtifactStore.contentType("edp/x/compute_container.glb"));
+        assertEquals("application/yaml", ArtifactStore.contentType("hardware_selector_map.yaml"));
+        assertEquals("application/yaml", ArtifactStore.contentType("a.yml"));
+        assertEquals("application/octet-stream", ArtifactStore.contentType("edp/x/README"));
+        assertEquals("application/octet-stream", ArtifactStore.contentType("edp/x.json/data"), "the last segment's");
+        assertThrows(IllegalArtifactKeyException.class, () -> ArtifactStore.contentType("../a.json"));
+    }
+
+    @Test
+    void closingAFolderStoreIsANoOp() throws IOException {
+        try (ArtifactStore store = ArtifactStore.folder(dir)) {
+            store.put(KEY, bytes("{}"));
+        }
+        assertTrue(ArtifactStore.folder(dir).exists(KEY));
+    }
 }
