@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Factory for the single shared Jackson {@link ObjectMapper} of ArcNode.
@@ -30,6 +34,14 @@ public final class ArcnodeJson {
     private static final ObjectMapper MAPPER = newMapper();
     private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final DefaultIndenter LF_INDENT = new DefaultIndenter("  ", "\n");
+    private static final ObjectWriter DOCUMENT = MAPPER.writer(new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(LF_INDENT)
+            .withArrayIndenter(LF_INDENT));
 
     private ArcnodeJson() {
     }
@@ -41,7 +53,7 @@ public final class ArcnodeJson {
 
     /** @return a new mapper with the same configuration, free to be customised by the caller */
     public static ObjectMapper newMapper() {
-        // Only packages com.fasterxml.jackson.{annotation,core,databind} are used here on purpose
+        // Only packages com.fasterxml.jackson.{annotation,core,core.util,databind} are used here on purpose
         // (no databind.json / databind.cfg), to keep the bundle's Import-Package small.
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -75,6 +87,24 @@ public final class ArcnodeJson {
     public static String write(Object value) {
         try {
             return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The bytes of a JSON document artifact (dtm.json, bom.json, ...): the shared mapper's property order,
+     * pretty-printed with two-space indent, LF line ends on every platform (Jackson's default indenter uses the
+     * system line separator), {@code "key": value}, and a trailing newline. Same value, same bytes.
+     *
+     * @throws UncheckedIOException if Jackson cannot serialise the value
+     */
+    public static byte[] documentBytes(Object value) {
+        try {
+            byte[] json = DOCUMENT.writeValueAsBytes(value);
+            byte[] out = Arrays.copyOf(json, json.length + 1);
+            out[json.length] = '\n';
+            return out;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,9 @@
 package io.arcnode.edp.assemblies.api;
 
 /**
- * A topology file of the catalogue is missing or invalid. The message starts with the file name and, when one device
- * is at fault, names it as {@code devices[<index>] (<device_type>)}.
+ * A topology or spec file of the catalogue is missing or invalid. The message starts with the file name and, when one
+ * device or port is at fault, names it as {@code devices[<index>] (<device_type>)} or
+ * {@code ports[<index>] (<port_id>).<field>}.
  */
 public class CatalogueException extends RuntimeException {
 
@@ -13,7 +14,8 @@ public class CatalogueException extends RuntimeException {
 
     /**
      * @param file        the catalogue file, e.g. {@code catalogue/compute_container/topology.yaml}
-     * @param deviceIndex index of the first offending device in {@code devices}, or -1 for a file-level problem
+     * @param deviceIndex index of the first offending device in {@code devices} (or port in {@code ports} of a spec
+     *                    file), or -1 for a file-level problem
      * @param message     what is wrong (the file name is prefixed here)
      */
     public CatalogueException(String file, int deviceIndex, String message) {
@@ -27,7 +29,7 @@ public class CatalogueException extends RuntimeException {
         return file;
     }
 
-    /** @return index of the first offending device, -1 when the problem is not one device's */
+    /** @return index of the first offending device (or port), -1 when the problem is not one device's or port's */
     public int deviceIndex() {
         return deviceIndex;
     }

@@ -17,7 +17,7 @@ public final class AssemblyModels {
 
     /** Interface plate ids with width x height x thickness in mm. */
     public static final Map<String, double[]> PLATES = Map.of(
-            "CL", new double[] { 800, 600, 12 },  // coolant supply/return: two DN150 flanges
+            "CL", new double[] { 800, 600, 12 },  // coolant supply/return: two DN80 flanges (spec.yaml)
             "NW", new double[] { 400, 300, 6 },   // network/comms: fibre and copper glands
             "CG", new double[] { 1000, 800, 15 }, // compute<->grid power: MV/LV bushings
             "BT", new double[] { 900, 700, 15 }); // battery DC bus

@@ -1,13 +1,9 @@
 package io.arcnode.edp.assemblies.internal.topology;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.arcnode.api.ValidationException;
 import io.arcnode.api.Violation;
 import io.arcnode.api.dtm.Device;
@@ -17,7 +13,7 @@ import io.arcnode.api.dtm.RedfishConfig;
 import io.arcnode.edp.assemblies.api.AssemblyTopology;
 import io.arcnode.edp.assemblies.api.CatalogueException;
 import io.arcnode.edp.assemblies.api.TopologyDevice;
-import java.io.IOException;
+import io.arcnode.edp.assemblies.internal.CatalogueYaml;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,8 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class TopologyReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP_LEVEL = Set.of("assembly_id", "description", "devices");
     private static final Pattern DEVICE_TYPE = Pattern.compile("[a-z][a-z0-9_]*");
     /** Lower-case DNS name; the DTM generator appends {@code .<module_id>}, which keeps it one. */
@@ -49,16 +43,7 @@ public final class TopologyReader {
     }
 
     public static AssemblyTopology read(String assemblyId, String file, byte[] yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new CatalogueException(file, -1, "invalid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new CatalogueException(file, -1, "cannot read: " + e.getMessage());
-        }
+        JsonNode root = CatalogueYaml.read(file, yaml);
         if (root == null || !root.isObject()) {
             throw new CatalogueException(file, -1, "must be a YAML mapping with assembly_id, description, devices");
         }
