@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -85,6 +88,10 @@ public final class S3ArtifactStore implements ArtifactStore {
             if (settings.hasCredentials()) {
                 builder.credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey())));
+            } else if (settings.endpointUrl() != null) {
+                // an S3-compatible server: system properties and environment only, no instance metadata probe
+                builder.credentialsProvider(AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create(),
+                        EnvironmentVariableCredentialsProvider.create()));
             } // else the SDK's default credentials chain, owned and closed by the client
             if (settings.endpointUrl() != null) {
                 builder.endpointOverride(URI.create(settings.endpointUrl()));
@@ -100,12 +107,20 @@ public final class S3ArtifactStore implements ArtifactStore {
         if (settings.region() != null) {
             return settings.region();
         }
+        if (settings.endpointUrl() != null) {
+            // an S3-compatible server: only the explicit settings count, never the instance metadata service the
+            // full chain would ask (it is not there, and a laptop or site gateway must not probe for it)
+            for (String v : new String[] {System.getProperty("aws.region"), System.getenv("AWS_REGION"),
+                    System.getenv("AWS_DEFAULT_REGION")}) {
+                if (v != null && !v.isBlank()) {
+                    return v.strip();
+                }
+            }
+            return FALLBACK_REGION; // S3-compatible servers accept any region in the signature
+        }
         try {
             return new DefaultAwsRegionProviderChain().getRegion().id();
         } catch (SdkException e) {
-            if (settings.endpointUrl() != null) {
-                return FALLBACK_REGION; // S3-compatible servers accept any region in the signature
-            }
             throw new IllegalArgumentException("S3 settings: no region given and the AWS default region provider chain"
                     + " found none (set aws.region, AWS_REGION or region in ~/.aws/config)", e);
         }
