@@ -56,6 +56,20 @@ class JobServiceTest {
                 BessCoupling.AC_COUPLED);
     }
 
+    /** A store that only takes writes (what a job does); reads find nothing. */
+    @FunctionalInterface
+    interface WriteOnlyStore extends ArtifactStore {
+        @Override
+        default Optional<byte[]> get(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        default boolean exists(String key) {
+            return false;
+        }
+    }
+
     private static JobService service(ArtifactStore store, Path jobs, int workers, int queue) {
         return new JobService(PIPELINE, store, new JobStore(jobs), workers, queue, CLOCK);
     }
@@ -106,22 +120,9 @@ class JobServiceTest {
 
     @Test
     void aStoreFailureFailsTheJobWithTheKeyInError(@TempDir Path dir) throws Exception {
-        ArtifactStore failing = new ArtifactStore() {
-            @Override
-            public void put(String key, byte[] bytes) throws ArtifactStoreException {
-                if (key.endsWith("/comms.pdf")) {
-                    throw new ArtifactStoreException(key, "write", new IOException("No space left on device"));
-                }
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean exists(String key) {
-                return false;
+        ArtifactStore failing = (WriteOnlyStore) (key, bytes) -> {
+            if (key.endsWith("/comms.pdf")) {
+                throw new ArtifactStoreException(key, "write", new IOException("No space left on device"));
             }
         };
         try (JobService jobs = service(failing, dir.resolve("jobs"), 1, 4)) {
@@ -143,25 +144,12 @@ class JobServiceTest {
     void aFullQueueRefusesTheJobWithoutRecordingIt(@TempDir Path dir) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
-        ArtifactStore blocking = new ArtifactStore() {
-            @Override
-            public void put(String key, byte[] bytes) {
-                firstWriteStarted.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean exists(String key) {
-                return false;
+        ArtifactStore blocking = (WriteOnlyStore) (key, bytes) -> {
+            firstWriteStarted.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         };
         Path jobsDir = dir.resolve("jobs");
