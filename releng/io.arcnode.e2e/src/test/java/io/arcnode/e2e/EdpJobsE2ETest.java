@@ -111,6 +111,9 @@ class EdpJobsE2ETest {
             assertEquals("complete", result.get("status").asText(), result.toString());
             assertTrue(result.get("error").isNull(), result.toString());
             assertEquals(refs, result.get("edp_artifact_urls"));
+            String metrics = Products.get(port, "/metrics").body();
+            assertTrue(metrics.contains("arcnode_edp_jobs_total{status=\"complete\"} 1"), metrics);
+            assertTrue(metrics.contains("arcnode_edp_jobs_running 0"), metrics);
 
             for (String key : keys) {
                 HttpResponse<byte[]> a = getBytes(port, "/artifacts/" + key);

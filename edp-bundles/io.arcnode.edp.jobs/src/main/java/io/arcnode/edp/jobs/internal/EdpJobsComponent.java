@@ -10,6 +10,9 @@ import io.arcnode.edp.hardware.api.HardwareMapException;
 import io.arcnode.edp.hardware.api.HardwareSelector;
 import io.arcnode.edp.pipeline.api.ArtifactStore;
 import io.arcnode.edp.pipeline.api.EdpPipeline;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.Servlet;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -49,6 +52,8 @@ public final class EdpJobsComponent {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private JobService jobs;
     private ArtifactStore store;
+    private GaugeWithCallback running;
+    private CounterWithCallback finished;
 
     @Activate
     public EdpJobsComponent(@Reference ArcnodeConfig config, BundleContext context) {
@@ -87,6 +92,15 @@ public final class EdpJobsComponent {
         register(Servlet.class, new ArtifactServlet(store), "arcnode-artifacts", ArtifactServlet.PATH + "/*");
         JobService j = jobs;
         String where = ArtifactStores.describe(config);
+        running = GaugeWithCallback.builder().name("arcnode_edp_jobs_running")
+                .help("EDP jobs queued or generating").callback(cb -> cb.call(j.running())).register();
+        finished = CounterWithCallback.builder().name("arcnode_edp_jobs")
+                .help("EDP jobs since start by outcome: complete, failed, refused (queue full)").labelNames("status")
+                .callback(cb -> {
+                    cb.call(j.completed(), "complete");
+                    cb.call(j.failed(), "failed");
+                    cb.call(j.refused(), "refused");
+                }).register();
         registrations.add(context.registerService(HealthContributor.class, () -> new ComponentHealth("edp_jobs",
                 HealthStatus.HEALTHY, j.running() + " job(s) running; artifact store " + where, false), null));
     }
@@ -120,6 +134,12 @@ public final class EdpJobsComponent {
             }
         }
         registrations.clear();
+        if (running != null) {
+            PrometheusRegistry.defaultRegistry.unregister(running);
+            PrometheusRegistry.defaultRegistry.unregister(finished);
+            running = null;
+            finished = null;
+        }
         if (jobs != null) {
             jobs.close();
             jobs = null;

@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,9 @@ public final class JobService implements AutoCloseable {
     /** Completed when the job is no longer running (for callers that wait: tests, the workbench). */
     private final Map<UUID, CompletableFuture<JobResult>> done = new ConcurrentHashMap<>();
     private volatile boolean closing;
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
 
     /**
      * @param workers       jobs generated at the same time
@@ -118,6 +122,7 @@ public final class JobService implements AutoCloseable {
                 json, now(), null);
         synchronized (executor) { // so that a refused job is never recorded
             if (executor.getQueue().remainingCapacity() == 0) {
+                refused.incrementAndGet();
                 throw new JobsBusyException(executor.getQueue().size() + " jobs are waiting; retry later");
             }
             jobStore.save(record);
@@ -165,6 +170,19 @@ public final class JobService implements AutoCloseable {
         return f;
     }
 
+    /** @return jobs finished {@code complete}, {@code failed}, and refused because the queue was full, since start */
+    public long completed() {
+        return completed.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
     /** @return running (queued or generating) jobs */
     public long running() {
         return jobs.values().stream().filter(r -> r.status() == JobStatus.RUNNING).count();
@@ -197,6 +215,7 @@ public final class JobService implements AutoCloseable {
 
     private void finish(JobRecord record) {
         jobs.put(record.jobId(), record);
+        (record.status() == JobStatus.COMPLETE ? completed : failed).incrementAndGet();
         CompletableFuture<JobResult> waiting = done.remove(record.jobId());
         if (waiting != null) {
             waiting.complete(record.result());

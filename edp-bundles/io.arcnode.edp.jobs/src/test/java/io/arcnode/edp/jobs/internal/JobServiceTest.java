@@ -85,6 +85,7 @@ class JobServiceTest {
             JobResult result = jobs.await(created.jobId(), WAIT).orElseThrow();
             assertEquals(JobStatus.COMPLETE, result.status(), result.error());
             assertNull(result.error());
+            assertEquals(List.of(1L, 0L, 0L), List.of(jobs.completed(), jobs.failed(), jobs.refused()));
             for (var ref : created.edpArtifactUrls()) {
                 assertTrue(store.exists(ArtifactPlan.key(ref)), ref.url());
             }
@@ -133,6 +134,7 @@ class JobServiceTest {
             assertTrue(r.error().contains("edp/" + payload().deploymentId() + "/comms.pdf"), r.error());
             assertTrue(r.error().contains("No space left on device"), r.error());
             assertEquals(r.edpArtifactUrls(), PIPELINE.plan(payload()).artifacts(), "URLs stay listed");
+            assertEquals(List.of(0L, 1L), List.of(jobs.completed(), jobs.failed()));
         }
         // the failed result is on disk too
         try (JobService again = service(failing, dir.resolve("jobs"), 1, 4)) {
@@ -160,6 +162,7 @@ class JobServiceTest {
             UUID queued = jobs.submit(payload()).jobId();
             JobsBusyException busy = assertThrows(JobsBusyException.class, () -> jobs.submit(payload()));
             assertTrue(busy.getMessage().contains("retry later"), busy.getMessage());
+            assertEquals(1, jobs.refused());
             try (var files = Files.list(jobsDir)) {
                 assertEquals(2, files.count(), "the refused job left no record");
             }
