@@ -90,6 +90,13 @@ class EdpJobsE2ETest {
         List<String> keys = new ArrayList<>();
         List<byte[]> served = new ArrayList<>();
         try {
+            // the product root's hardware_selector_map.yaml (spec 002's top-level map) is the one in use
+            Path rootMap = Products.productDir("platform").resolve("hardware_selector_map.yaml");
+            assertEquals(Files.readString(Products.repo().resolve(
+                    "edp-bundles/io.arcnode.edp.hardware/src/main/resources/map/hardware_selector_map.yaml")),
+                    Files.readString(rootMap));
+            assertTrue(Products.readQuietly(log).contains("hardware selector map " + rootMap + ": valid"),
+                    Products.readQuietly(log));
             // the catalogue was seeded on first start (demo)
             assertEquals(200, getBytes(port, "/artifacts/assemblies/plates/plate_cl.step").statusCode());
 

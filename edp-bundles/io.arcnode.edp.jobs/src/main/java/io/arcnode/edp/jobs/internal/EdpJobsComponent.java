@@ -71,8 +71,11 @@ public final class EdpJobsComponent {
                 LOG.info("artifact store {}: {} assemblies catalogue file(s) seeded", ArtifactStores.describe(config),
                         seeded);
             }
-            selector = HardwareMaps.load(store, context.getProperty(HardwareMaps.PROPERTY),
+            String mapFile = HardwareMaps.file(context.getProperty(HardwareMaps.PROPERTY),
                     System.getenv(HardwareMaps.ENV));
+            selector = HardwareMaps.load(store, mapFile);
+            LOG.info("hardware selector map {}: valid, every assembly found in the artifact store",
+                    mapFile == null ? "(built-in) " + HardwareSelector.MAP_FILE : mapFile);
         } catch (HardwareMapException e) {
             fail(HardwareMaps.oneLine(e));
             return;

@@ -21,12 +21,18 @@ final class HardwareMaps {
     private HardwareMaps() {
     }
 
+    /** @return the configured map file (the property wins over the environment), {@code null} for the built-in one */
+    static String file(String property, String env) {
+        String file = property != null && !property.isBlank() ? property : env;
+        return file == null || file.isBlank() ? null : file;
+    }
+
     /**
+     * @param file the map file, {@code null} for the built-in one
      * @throws HardwareMapException when the map is unreadable or broken (startup stops)
      */
-    static HardwareSelector load(ArtifactStore store, String property, String env) {
-        String file = property != null && !property.isBlank() ? property : env;
-        if (file == null || file.isBlank()) {
+    static HardwareSelector load(ArtifactStore store, String file) {
+        if (file == null) {
             return HardwareSelector.load(store::exists);
         }
         byte[] yaml;
