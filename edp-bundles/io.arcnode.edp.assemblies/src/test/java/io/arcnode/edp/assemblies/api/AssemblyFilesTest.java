@@ -31,6 +31,12 @@ class AssemblyFilesTest {
     }
 
     @Test
+    void keysAreTheKeysOfTheFilesWithoutGeneratingThem() {
+        assertEquals(AssemblyFiles.all().keySet(), AssemblyFiles.keys());
+        assertEquals(20, AssemblyFiles.keys().size(), "4 assemblies x (step, glb) + 4 plates x (step, dxf, pdf)");
+    }
+
+    @Test
     void plateDrawingShowsTheDimensionsAndTitle() throws Exception {
         byte[] pdf = AssemblyFiles.all().get("assemblies/plates/plate_cg.pdf");
         try (PDDocument doc = Loader.loadPDF(pdf)) {

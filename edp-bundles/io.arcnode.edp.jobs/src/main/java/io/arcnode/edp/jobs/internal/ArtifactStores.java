@@ -6,6 +6,7 @@ import io.arcnode.edp.pipeline.api.ArtifactStore;
 import io.arcnode.edp.pipeline.api.ArtifactStoreException;
 import io.arcnode.edp.pipeline.api.S3Settings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,17 +71,18 @@ final class ArtifactStores {
      * @throws StoreConfigException naming the key when a write fails
      */
     static int seedCatalogue(ArtifactStore store) {
-        int written = 0;
-        for (Map.Entry<String, byte[]> f : AssemblyFiles.all().entrySet()) {
-            if (!store.exists(f.getKey())) {
-                try {
-                    store.put(f.getKey(), f.getValue());
-                } catch (ArtifactStoreException e) {
-                    throw new StoreConfigException("cannot seed the assemblies catalogue: " + e.getMessage());
-                }
-                written++;
+        List<String> missing = AssemblyFiles.keys().stream().filter(k -> !store.exists(k)).toList();
+        if (missing.isEmpty()) {
+            return 0; // a restart: nothing to generate
+        }
+        Map<String, byte[]> files = AssemblyFiles.all();
+        for (String key : missing) {
+            try {
+                store.put(key, files.get(key));
+            } catch (ArtifactStoreException e) {
+                throw new StoreConfigException("cannot seed the assemblies catalogue: " + e.getMessage());
             }
         }
-        return written;
+        return missing.size();
     }
 }
