@@ -3,6 +3,9 @@ package io.arcnode.edp.drawing.internal;
 import io.arcnode.api.edp.BessCoupling;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
+import io.arcnode.edp.drawing.api.DrawingInputs;
+import io.arcnode.edp.drawing.api.PidCooling;
+import io.arcnode.edp.drawing.api.Quantities;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,8 +115,8 @@ public final class InstallationSteps {
         int n = r.computeContainerCount();
         boolean grid = r.gridContainerPresent();
         BessCoupling bess = r.bessCoupling();
-        String mwh = SldLayout.mw(r.bessCapacityMwh()) + " MWh";
-        PidLayout.HeatRejection hr = PidLayout.heatRejection(r.climateZone());
+        String mwh = Quantities.plain(r.bessCapacityMwh()) + " MWh";
+        PidCooling.HeatRejection hr = PidCooling.heatRejection(r.climateZone());
         int bessPads = switch (bess) {
             case NONE -> 0;
             case DC_EXTERNAL_PCS -> 2;

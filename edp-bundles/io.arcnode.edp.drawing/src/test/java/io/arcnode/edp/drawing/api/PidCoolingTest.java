@@ -68,7 +68,7 @@ class PidCoolingTest {
     void heatRejectionAndSetpointByClimate(ClimateZone zone) throws Exception {
         Drawing d = pid(112, zone);
         String text = SheetTest.extract(d.pdf());
-        PidLayout.HeatRejection hr = PidLayout.heatRejection(zone);
+        PidCooling.HeatRejection hr = PidCooling.heatRejection(zone);
         String c = switch (zone) {
             case SUBARCTIC -> "35";
             case TEMPERATE -> "32";
@@ -93,14 +93,14 @@ class PidCoolingTest {
                         ClimateZone.TEMPERATE, PidLayout.coolantSetpointC(ClimateZone.TEMPERATE),
                         ClimateZone.ARID_HOT, PidLayout.coolantSetpointC(ClimateZone.ARID_HOT),
                         ClimateZone.TROPICAL, PidLayout.coolantSetpointC(ClimateZone.TROPICAL)));
-        assertEquals(new PidLayout.HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 1),
-                PidLayout.heatRejection(ClimateZone.SUBARCTIC));
-        assertEquals(new PidLayout.HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 2),
-                PidLayout.heatRejection(ClimateZone.TEMPERATE));
-        assertEquals(new PidLayout.HeatRejection("adiabatic dry cooler", PidLayout.S_ADIABATIC_DRY_COOLER, 2),
-                PidLayout.heatRejection(ClimateZone.ARID_HOT));
-        assertEquals(new PidLayout.HeatRejection("air-cooled chiller", PidLayout.S_CHILLER, 1),
-                PidLayout.heatRejection(ClimateZone.TROPICAL));
+        assertEquals(new PidCooling.HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 1),
+                PidCooling.heatRejection(ClimateZone.SUBARCTIC));
+        assertEquals(new PidCooling.HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 2),
+                PidCooling.heatRejection(ClimateZone.TEMPERATE));
+        assertEquals(new PidCooling.HeatRejection("adiabatic dry cooler", PidLayout.S_ADIABATIC_DRY_COOLER, 2),
+                PidCooling.heatRejection(ClimateZone.ARID_HOT));
+        assertEquals(new PidCooling.HeatRejection("air-cooled chiller", PidLayout.S_CHILLER, 1),
+                PidCooling.heatRejection(ClimateZone.TROPICAL));
         assertEquals("TT-011", PidLayout.tag("TT", 1, 9, 1));
         assertEquals("PT-00202", PidLayout.tag("PT", 20, 1000, 2));
     }
