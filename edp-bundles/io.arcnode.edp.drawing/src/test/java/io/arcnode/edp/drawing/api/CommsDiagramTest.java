@@ -13,6 +13,10 @@ import io.arcnode.api.edp.BessCoupling;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
 import io.arcnode.edp.drawing.internal.CommsLayout;
+import io.arcnode.edp.testreaders.api.DxfEntities;
+import io.arcnode.edp.testreaders.api.DxfPairs;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +47,7 @@ class CommsDiagramTest {
     void everyDeviceWithProtocolHostAndPort() throws Exception {
         Case c = comms(Fixtures.payload(112, BessCoupling.AC_COUPLED));
         Drawing d = c.drawing();
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         DxfEntities e = DxfEntities.of(d.dxf());
         for (String s : List.of("COMMUNICATION NETWORK DIAGRAM", "EDP-6D1F0C3A-COM-001", "Site Alpha",
                 "EMS / GATEWAY", "CORE SWITCH", "compute-01 (C01)", "compute-02 (C02)", "grid-01 (G01)",
@@ -98,7 +102,7 @@ class CommsDiagramTest {
         Case c = comms(Fixtures.payload(12 * 56, BessCoupling.AC_COUPLED));
         assertEquals(150, c.dtm().devices().size());
         Drawing d = c.drawing();
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         DxfEntities e = DxfEntities.of(d.dxf());
         for (String s : List.of("compute-08 .. compute-12", "(5 modules)", "redfish: 35 devices",
                 "modbus_tcp: 20 devices", "snmp: 5 devices", "60 devices, see table and dtm.json",
@@ -121,7 +125,7 @@ class CommsDiagramTest {
         int n = c.dtm().devices().size();
         assertEquals(12_006, n);
         Drawing d = c.drawing();
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         DxfEntities e = DxfEntities.of(d.dxf());
         int listed = CommsLayout.TABLE_CAPACITY - 1;
         for (String s : List.of("... " + (n - listed) + " more devices, see dtm.json",

@@ -10,6 +10,10 @@ import io.arcnode.api.edp.BessCoupling;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.edp.drawing.internal.IgLayout;
 import io.arcnode.edp.drawing.internal.InstallationSteps;
+import io.arcnode.edp.testreaders.api.DxfEntities;
+import io.arcnode.edp.testreaders.api.DxfPairs;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +45,7 @@ class InstallationGraphTest {
     @Test
     void contentInPdfAndDxf() throws Exception {
         Drawing d = ig(Fixtures.payload(168, BessCoupling.AC_COUPLED));
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         List<String> dxf = DxfEntities.of(d.dxf()).texts();
         for (String s : List.of("INSTALLATION GRAPH", "EDP-6D1F0C3A-IG-001", "Northwind Power", "SITE PREPARATION",
                 "FOUNDATIONS / PADS", "GRID CONTAINER", "grid_container_commercial_ac", "compute-01 (C01)",
@@ -84,7 +88,7 @@ class InstallationGraphTest {
     void bessCouplingShapesTheGraph(BessCoupling bess) throws Exception {
         ConfiguratorPayload p = Fixtures.payload(112, bess);
         InstallationSteps g = steps(p);
-        String text = SheetTest.extract(ig(p).pdf());
+        String text = PdfText.of(ig(p).pdf());
         switch (bess) {
             case NONE -> {
                 assertNull(g.node("bess"));
@@ -114,8 +118,8 @@ class InstallationGraphTest {
     void gridContainerPresentOrAbsent() throws Exception {
         ConfiguratorPayload with = Fixtures.payload(56, BessCoupling.NONE);
         ConfiguratorPayload without = Fixtures.offGrid(56);
-        String a = SheetTest.extract(ig(with).pdf());
-        String b = SheetTest.extract(ig(without).pdf());
+        String a = PdfText.of(ig(with).pdf());
+        String b = PdfText.of(ig(without).pdf());
         assertTrue(a.contains("GRID CONTAINER"));
         assertTrue(a.contains("MV/LV POWER"));
         assertFalse(b.contains("grid-01"));
@@ -136,7 +140,7 @@ class InstallationGraphTest {
         assertEquals(List.of("compute-11 (C11)"), g11.node("compute-11").detail());
         ConfiguratorPayload big = Fixtures.payload(56_000, BessCoupling.NONE);
         assertEquals(10, computeNodes(steps(big)));
-        String text = SheetTest.extract(ig(big).pdf());
+        String text = PdfText.of(ig(big).pdf());
         for (String s : List.of("compute-0001 ..", "compute-0100 (100)", "compute-0901 ..", "compute-1000 (100)",
                 "GROUPED INTO 10 PLACEMENT STEPS", "CL PLATES: 1000 x CDU")) {
             assertTrue(text.contains(s), s + " in PDF:\n" + text);

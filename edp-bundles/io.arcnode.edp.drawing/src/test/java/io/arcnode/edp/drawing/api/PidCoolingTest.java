@@ -13,6 +13,10 @@ import io.arcnode.api.edp.EnergySource;
 import io.arcnode.api.edp.GridConnection;
 import io.arcnode.api.edp.ModuleResolution;
 import io.arcnode.edp.drawing.internal.PidLayout;
+import io.arcnode.edp.testreaders.api.DxfEntities;
+import io.arcnode.edp.testreaders.api.DxfPairs;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,7 @@ class PidCoolingTest {
     @Test
     void contentReflectsTenContainers() throws Exception {
         Drawing d = pid(560, ClimateZone.TEMPERATE);
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         for (String s : List.of("P&ID - COOLING SYSTEM", "EDP-6D1F0C3A-PID-001", "Site Alpha", "Northwind Power",
                 Fixtures.ID.toString(), "SUPPLY SETPOINT 32 C (TT-001)", "compute-01 (C01)", "compute-10 (C10)",
                 "CDU-10", "TT-011", "FT-011", "TT-012", "PT-012", "TT-101", "PT-102", "TT-002", "PT-001", "FT-001",
@@ -67,7 +71,7 @@ class PidCoolingTest {
     @EnumSource(ClimateZone.class)
     void heatRejectionAndSetpointByClimate(ClimateZone zone) throws Exception {
         Drawing d = pid(112, zone);
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         PidCooling.HeatRejection hr = PidCooling.heatRejection(zone);
         String c = switch (zone) {
             case SUBARCTIC -> "35";
@@ -108,7 +112,7 @@ class PidCoolingTest {
     @Test
     void manyContainersAreSummarisedAfterTwentyLikeTheSld() throws Exception {
         Drawing d = pid(56_000, ClimateZone.ARID_HOT);
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         DxfEntities e = DxfEntities.of(d.dxf());
         assertEquals(20, e.inserts(PidLayout.S_CDU));
         assertEquals(1, e.inserts(PidLayout.S_CDU_GROUP));

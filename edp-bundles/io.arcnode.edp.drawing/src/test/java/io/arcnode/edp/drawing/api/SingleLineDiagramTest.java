@@ -20,6 +20,9 @@ import io.arcnode.api.edp.ModuleResolution;
 import io.arcnode.api.edp.PrimaryWorkload;
 import io.arcnode.api.edp.SourcingTier;
 import io.arcnode.edp.drawing.internal.SldLayout;
+import io.arcnode.edp.testreaders.api.DxfPairs;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +62,7 @@ class SingleLineDiagramTest {
     }
 
     static String pdfText(Drawing d) throws Exception {
-        return SheetTest.extract(d.pdf());
+        return PdfText.of(d.pdf());
     }
 
     static List<String> dxfTexts(Drawing d) {

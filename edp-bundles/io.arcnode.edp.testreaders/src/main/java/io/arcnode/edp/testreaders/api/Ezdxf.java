@@ -1,4 +1,4 @@
-package io.arcnode.edp.drawing.api;
+package io.arcnode.edp.testreaders.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Runs Debian's python3-ezdxf (0.18) as an independent DXF reader. Tests using it are skipped only
  * when no python3 with ezdxf is found ({@code EDP_PYTHON}, {@code python3} on PATH, {@code /usr/bin/python3}).
  */
-final class Ezdxf {
+public final class Ezdxf {
 
     /** Reads the file, audits it, prints "errors=N" then "TYPE=count" per model-space type, then blocks. */
-    static final String SCRIPT = String.join("\n",
+    public static final String SCRIPT = String.join("\n",
             "import ezdxf, sys",
             "doc = ezdxf.readfile(sys.argv[1])",
             "a = doc.audit()",
@@ -38,7 +38,8 @@ final class Ezdxf {
     private Ezdxf() {
     }
 
-    static synchronized String pythonOrSkip() {
+    /** The python3 with ezdxf, or the calling test is skipped (JUnit assumption) with the reason. */
+    public static synchronized String pythonOrSkip() {
         if (!probed) {
             probed = true;
             String env = System.getenv("EDP_PYTHON");
@@ -62,7 +63,7 @@ final class Ezdxf {
     }
 
     /** Audits the bytes with ezdxf; asserts exit 0 and returns its stdout lines. */
-    static List<String> audit(byte[] dxf, Path dir) throws IOException {
+    public static List<String> audit(byte[] dxf, Path dir) throws IOException {
         String py = pythonOrSkip();
         Path file = dir.resolve("t.dxf");
         Files.write(file, dxf);
@@ -71,10 +72,12 @@ final class Ezdxf {
         return r.out.lines().toList();
     }
 
-    record Result(int exit, String out, String err) {
+    /** Exit status, stdout and stderr of a finished command. */
+    public record Result(int exit, String out, String err) {
     }
 
-    static Result run(List<String> cmd) throws IOException {
+    /** Runs the command to its end (at most 60 s) and returns what it printed. */
+    public static Result run(List<String> cmd) throws IOException {
         Process p = new ProcessBuilder(cmd).start();
         try {
             byte[] out = p.getInputStream().readAllBytes();
