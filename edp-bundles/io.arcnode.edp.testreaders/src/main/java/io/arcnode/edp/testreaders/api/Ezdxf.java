@@ -1,6 +1,7 @@
 package io.arcnode.edp.testreaders.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs Debian's python3-ezdxf (0.18) as an independent DXF reader. Tests using it are skipped only
@@ -70,6 +73,24 @@ public final class Ezdxf {
         Result r = run(List.of(py, "-c", SCRIPT, file.toString()));
         assertEquals(0, r.exit, "ezdxf audit failed:\n" + r.out + r.err);
         return r.out.lines().toList();
+    }
+
+    /**
+     * Reads a drawing's DXF with both readers: {@link DxfPairs} (every layer an entity uses is declared) and ezdxf
+     * (audit without errors, and the model-space entity counts ezdxf finds are {@code counts}).
+     *
+     * @param what   names the drawing in a failure message
+     * @param counts the writer's own count per DXF type, e.g. {@code Dxf.entityCounts()}
+     */
+    public static void auditDrawing(String what, byte[] dxf, SortedMap<String, Integer> counts, Path dir)
+            throws IOException {
+        DxfPairs p = DxfPairs.parse(dxf);
+        assertTrue(p.declaredLayers().containsAll(p.usedLayers()), what + ": undeclared layer");
+        List<String> out = audit(dxf, dir);
+        assertEquals("errors=0", out.get(0), what + ": " + out);
+        String expected = counts.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue())
+                .collect(Collectors.joining(","));
+        assertTrue(String.join(",", out).contains(expected), what + ": " + expected + " in " + out);
     }
 
     /** Exit status, stdout and stderr of a finished command. */

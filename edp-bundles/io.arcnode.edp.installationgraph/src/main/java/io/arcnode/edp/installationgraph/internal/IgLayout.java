@@ -1,7 +1,8 @@
-package io.arcnode.edp.drawing.internal;
+package io.arcnode.edp.installationgraph.internal;
 
 import io.arcnode.api.edp.BessCoupling;
 import io.arcnode.api.edp.ModuleResolution;
+import io.arcnode.edp.assemblies.api.AssemblyCatalogue;
 import io.arcnode.edp.drawing.api.Dxf.HAlign;
 import io.arcnode.edp.drawing.api.Dxf.VAlign;
 import io.arcnode.edp.drawing.api.PidCooling;
@@ -223,7 +224,9 @@ public final class IgLayout {
         lines.add("COMPUTE CONTAINERS: " + n + (computeNodes == n ? " (ONE PLACEMENT STEP EACH)"
                 : " (GROUPED INTO " + computeNodes + " PLACEMENT STEPS)"));
         lines.add("GRID CONTAINER: " + (r.gridContainerPresent()
-                ? "grid-01 (G01) " + SldLayout.gridContainerAssembly(r.deploymentProfile()) : "not present"));
+                ? InstallationSteps.gridContainer() + " "
+                        + AssemblyCatalogue.gridContainerAssembly(r.deploymentProfile())
+                : "not present"));
         lines.add("BESS COUPLING: " + r.bessCoupling().json() + (r.bessCoupling() == BessCoupling.NONE ? ""
                 : ", " + Quantities.plain(r.bessCapacityMwh()) + " MWh")
                 + (g.node("dc_bus") != null ? " (DC BUS VIA BT PLATES)" : ""));
