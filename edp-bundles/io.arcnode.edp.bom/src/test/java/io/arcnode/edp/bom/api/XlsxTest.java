@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.DeploymentProfile;
 import io.arcnode.api.edp.ModuleResolution;
+import io.arcnode.edp.testreaders.api.Soffice;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.arcnode.edp.drawing.api;
 
+import io.arcnode.api.edp.ClimateZone;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
 import io.arcnode.edp.drawing.internal.PidLayout;
@@ -14,7 +15,27 @@ public final class PidCooling {
 
     public static final String DRAWING_TITLE = "P&ID - COOLING SYSTEM";
 
+    /**
+     * Heat rejection equipment of one climate zone: display name, symbol (block name in the P&amp;ID) and units
+     * per compute container.
+     */
+    public record HeatRejection(String type, String symbol, int unitsPerContainer) {
+    }
+
     private PidCooling() {
+    }
+
+    /**
+     * Heat rejection by climate zone (spec silent; reasons in the README): subarctic 1 dry cooler, temperate
+     * 2 dry coolers, arid_hot 2 adiabatic dry coolers, tropical 1 air-cooled chiller, per compute container.
+     */
+    public static HeatRejection heatRejection(ClimateZone zone) {
+        return switch (zone) {
+            case SUBARCTIC -> new HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 1);
+            case TEMPERATE -> new HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 2);
+            case ARID_HOT -> new HeatRejection("adiabatic dry cooler", PidLayout.S_ADIABATIC_DRY_COOLER, 2);
+            case TROPICAL -> new HeatRejection("air-cooled chiller", PidLayout.S_CHILLER, 1);
+        };
     }
 
     /**

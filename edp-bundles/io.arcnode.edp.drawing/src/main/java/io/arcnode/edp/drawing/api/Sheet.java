@@ -215,7 +215,8 @@ public final class Sheet {
         }
     }
 
-    Dxf toDxfModel() {
+    /** The DXF model {@link #toDxf} serialises, e.g. for its {@link Dxf#entityCounts()}. */
+    public Dxf toDxfModel() {
         double k = scale / 1000.0;
         Dxf dxf = new Dxf().units(Dxf.UNITS_METRES);
         for (Layer l : layers.values()) {

@@ -3,7 +3,6 @@ package io.arcnode.edp.drawing.api;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
 import io.arcnode.edp.drawing.internal.SldLayout;
-import java.util.Locale;
 
 /**
  * The single-line diagram (spec 002 artifact 5, {@code sld.dxf} + {@code sld.pdf}) of a deployment,
@@ -39,7 +38,6 @@ public final class SingleLineDiagram {
 
     /** {@code EDP-<first 8 hex digits of the deployment id>-SLD-001}. */
     public static String drawingNumber(String deploymentId) {
-        return "EDP-" + deploymentId.substring(0, Math.min(8, deploymentId.length())).toUpperCase(Locale.ROOT)
-                + "-SLD-001";
+        return DrawingNumbers.of(deploymentId, "SLD");
     }
 }

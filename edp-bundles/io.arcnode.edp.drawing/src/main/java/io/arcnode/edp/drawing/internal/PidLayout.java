@@ -3,8 +3,12 @@ package io.arcnode.edp.drawing.internal;
 import io.arcnode.api.edp.ClimateZone;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
+import io.arcnode.edp.drawing.api.DrawingInputs;
 import io.arcnode.edp.drawing.api.Dxf.HAlign;
 import io.arcnode.edp.drawing.api.Dxf.VAlign;
+import io.arcnode.edp.drawing.api.PidCooling;
+import io.arcnode.edp.drawing.api.PidCooling.HeatRejection;
+import io.arcnode.edp.drawing.api.Quantities;
 import io.arcnode.edp.drawing.api.Sheet;
 import java.util.Locale;
 
@@ -12,7 +16,7 @@ import java.util.Locale;
  * Lays out the P&amp;ID of the liquid cooling system of one deployment on an A3 sheet (paper mm). Rules
  * (also in the README):
  * <ul>
- * <li>top: the heat rejection bank (type and units per container by climate zone, {@link #heatRejection}),
+ * <li>top: the heat rejection bank (type and units per container by climate zone, {@link PidCooling#heatRejection}),
  * the facility water supply main with duty/standby pumps P-001A/B and their isolation valves, header
  * instruments TT-001 (supply temperature, held at {@link #coolantSetpointC}), PT-001, FT-001, the return
  * main with TT-002, and a bypass with temperature control valve TV-001 between the mains;</li>
@@ -48,12 +52,6 @@ public final class PidLayout {
     public static final String S_COLD_PLATES = "COLD_PLATES";
     public static final String S_COLD_PLATES_GROUP = "COLD_PLATES_GROUP";
 
-    /**
-     * Heat rejection equipment of one climate zone: display name, symbol and units per compute container.
-     */
-    public record HeatRejection(String type, String symbol, int unitsPerContainer) {
-    }
-
     static final double ROW1_SUPPLY_Y = 232;
     static final double ROW2_SUPPLY_Y = 166;
     static final double HEADER_GAP = 6;
@@ -78,19 +76,6 @@ public final class PidLayout {
             case TEMPERATE -> 32.0;
             case ARID_HOT -> 27.0;
             case TROPICAL -> 25.0;
-        };
-    }
-
-    /**
-     * Heat rejection by climate zone (spec silent; reasons in the README): subarctic 1 dry cooler, temperate
-     * 2 dry coolers, arid_hot 2 adiabatic dry coolers, tropical 1 air-cooled chiller, per compute container.
-     */
-    public static HeatRejection heatRejection(ClimateZone zone) {
-        return switch (zone) {
-            case SUBARCTIC -> new HeatRejection("dry cooler", S_DRY_COOLER, 1);
-            case TEMPERATE -> new HeatRejection("dry cooler", S_DRY_COOLER, 2);
-            case ARID_HOT -> new HeatRejection("adiabatic dry cooler", S_ADIABATIC_DRY_COOLER, 2);
-            case TROPICAL -> new HeatRejection("air-cooled chiller", S_CHILLER, 1);
         };
     }
 
@@ -150,7 +135,7 @@ public final class PidLayout {
 
     private static void plant(Sheet.Builder b, ModuleResolution r) {
         int n = r.computeContainerCount();
-        HeatRejection hr = heatRejection(r.climateZone());
+        HeatRejection hr = PidCooling.heatRejection(r.climateZone());
         double setpoint = coolantSetpointC(r.climateZone());
         double kw = SldLayout.containerKw(r.gpuVariant());
         double bankY = SUPPLY_MAIN_Y;
@@ -306,7 +291,7 @@ public final class PidLayout {
         int n = r.computeContainerCount();
         int max = SldLayout.MAX_INDIVIDUAL_FEEDERS;
         double kw = SldLayout.containerKw(r.gpuVariant());
-        HeatRejection hr = heatRejection(r.climateZone());
+        HeatRejection hr = PidCooling.heatRejection(r.climateZone());
         String pad = SldLayout.position(n, n).substring(1).replaceAll("\\d", "n");
         String[] lines = {
             "NOTES",
@@ -332,6 +317,6 @@ public final class PidLayout {
     }
 
     static String temp(double c) {
-        return SldLayout.mw(c);
+        return Quantities.plain(c);
     }
 }

@@ -7,10 +7,11 @@ import io.arcnode.api.edp.EdpConstants;
 import io.arcnode.api.edp.GpuVariant;
 import io.arcnode.api.edp.GridConnection;
 import io.arcnode.api.edp.ModuleResolution;
+import io.arcnode.edp.drawing.api.DrawingInputs;
 import io.arcnode.edp.drawing.api.Dxf.HAlign;
 import io.arcnode.edp.drawing.api.Dxf.VAlign;
+import io.arcnode.edp.drawing.api.Quantities;
 import io.arcnode.edp.drawing.api.Sheet;
-import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -177,7 +178,8 @@ public final class SldLayout {
         double labelX = utility ? UTILITY_X + 10 : SOURCE_X + 10;
         b.insert(L_EQUIPMENT, symbol, SOURCE_X, SOURCE_Y, 1, 0);
         b.text(L_TEXT, SOURCE_X - 10, SOURCE_Y + 3, 2.2, HAlign.RIGHT, VAlign.MIDDLE, label);
-        b.text(L_TEXT, SOURCE_X - 10, SOURCE_Y - 2, 2.2, HAlign.RIGHT, VAlign.MIDDLE, mw(p.sourceCapacityMw()) + " MW");
+        b.text(L_TEXT, SOURCE_X - 10, SOURCE_Y - 2, 2.2, HAlign.RIGHT, VAlign.MIDDLE,
+                Quantities.plain(p.sourceCapacityMw()) + " MW");
         if (utility) {
             b.insert(L_EQUIPMENT, S_UTILITY, UTILITY_X, SOURCE_Y, 1, 0);
             b.text(L_TEXT, labelX, SOURCE_Y + 3, 2.2, HAlign.LEFT, VAlign.MIDDLE, "UTILITY GRID");
@@ -221,7 +223,7 @@ public final class SldLayout {
         if (c == BessCoupling.NONE) {
             return;
         }
-        String energy = "BESS " + mw(r.bessCapacityMwh()) + " MWh";
+        String energy = "BESS " + Quantities.plain(r.bessCapacityMwh()) + " MWh";
         double x = BESS_X;
         b.line(L_POWER, x, BUS_Y, x, 201);
         b.insert(L_EQUIPMENT, S_BREAKER, x, 203, 1, 0);
@@ -319,10 +321,10 @@ public final class SldLayout {
                     + EdpConstants.GPUS_PER_COMPUTE_CONTAINER + " per container)",
             "COMPUTE LOAD: " + n + " x " + kw(kw) + " kW = " + kw(n * kw) + " kW (" + NODES_PER_CONTAINER
                     + " nodes per container)",
-            "ENERGY SOURCE: " + p.energySource().json() + " " + mw(p.sourceCapacityMw()) + " MW; GRID CONNECTION: "
-                    + p.gridConnection().json(),
+            "ENERGY SOURCE: " + p.energySource().json() + " " + Quantities.plain(p.sourceCapacityMw())
+                    + " MW; GRID CONNECTION: " + p.gridConnection().json(),
             "BESS COUPLING: " + r.bessCoupling().json() + (r.bessCoupling() == BessCoupling.NONE ? ""
-                    : ", " + mw(r.bessCapacityMwh()) + " MWh"),
+                    : ", " + Quantities.plain(r.bessCapacityMwh()) + " MWh"),
             "GRID CONTAINER: " + (r.gridContainerPresent() ? "grid-01 (G01) " + gridContainerAssembly(r.deploymentProfile())
                     : "not present"),
             n > MAX_INDIVIDUAL_FEEDERS
@@ -339,9 +341,5 @@ public final class SldLayout {
 
     static String kw(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String mw(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -13,12 +13,15 @@ import io.arcnode.api.edp.BessCoupling;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
 import io.arcnode.edp.drawing.internal.CommsLayout;
+import io.arcnode.edp.testreaders.api.DxfEntities;
+import io.arcnode.edp.testreaders.api.DxfPairs;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +46,7 @@ class CommsDiagramTest {
     void everyDeviceWithProtocolHostAndPort() throws Exception {
         Case c = comms(Fixtures.payload(112, BessCoupling.AC_COUPLED));
         Drawing d = c.drawing();
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         DxfEntities e = DxfEntities.of(d.dxf());
         for (String s : List.of("COMMUNICATION NETWORK DIAGRAM", "EDP-6D1F0C3A-COM-001", "Site Alpha",
                 "EMS / GATEWAY", "CORE SWITCH", "compute-01 (C01)", "compute-02 (C02)", "grid-01 (G01)",
@@ -98,7 +101,7 @@ class CommsDiagramTest {
         Case c = comms(Fixtures.payload(12 * 56, BessCoupling.AC_COUPLED));
         assertEquals(150, c.dtm().devices().size());
         Drawing d = c.drawing();
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         DxfEntities e = DxfEntities.of(d.dxf());
         for (String s : List.of("compute-08 .. compute-12", "(5 modules)", "redfish: 35 devices",
                 "modbus_tcp: 20 devices", "snmp: 5 devices", "60 devices, see table and dtm.json",
@@ -121,7 +124,7 @@ class CommsDiagramTest {
         int n = c.dtm().devices().size();
         assertEquals(12_006, n);
         Drawing d = c.drawing();
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         DxfEntities e = DxfEntities.of(d.dxf());
         int listed = CommsLayout.TABLE_CAPACITY - 1;
         for (String s : List.of("... " + (n - listed) + " more devices, see dtm.json",
@@ -155,13 +158,7 @@ class CommsDiagramTest {
         drawings.add(comms(Fixtures.payload(56_000, BessCoupling.DC_INTEGRATED_PCS)).drawing());
         drawings.add(comms(Fixtures.offGrid(56)).drawing());
         for (Drawing d : drawings) {
-            DxfPairs p = DxfPairs.parse(d.dxf());
-            assertTrue(p.declaredLayers().containsAll(p.usedLayers()));
-            List<String> out = Ezdxf.audit(d.dxf(), dir);
-            assertEquals("errors=0", out.get(0), out.toString());
-            String counts = d.sheet().toDxfModel().entityCounts().entrySet().stream()
-                    .map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(","));
-            assertTrue(String.join(",", out).contains(counts), counts + " in " + out);
+            Ezdxf.auditDrawing("CommsDiagram", d.dxf(), d.sheet().toDxfModel().entityCounts(), dir);
         }
     }
 

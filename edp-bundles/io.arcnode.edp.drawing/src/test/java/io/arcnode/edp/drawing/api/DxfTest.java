@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arcnode.edp.drawing.api.Dxf.HAlign;
 import io.arcnode.edp.drawing.api.Dxf.VAlign;
+import io.arcnode.edp.testreaders.api.DxfPairs;
+import io.arcnode.edp.testreaders.api.Ezdxf;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Test inputs for the P&amp;ID, comms diagram and installation graph: payload and resolution like
+ * Test inputs for the P&amp;ID and comms diagram: payload and resolution like
  * {@link SingleLineDiagramTest}, plus DTMs built from records the way the DTM generator does (device list of
  * the assemblies' topology catalogue, host suffixed with the module id).
  */

@@ -13,11 +13,13 @@ import io.arcnode.api.edp.EnergySource;
 import io.arcnode.api.edp.GridConnection;
 import io.arcnode.api.edp.ModuleResolution;
 import io.arcnode.edp.drawing.internal.PidLayout;
+import io.arcnode.edp.testreaders.api.DxfEntities;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +41,7 @@ class PidCoolingTest {
     @Test
     void contentReflectsTenContainers() throws Exception {
         Drawing d = pid(560, ClimateZone.TEMPERATE);
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         for (String s : List.of("P&ID - COOLING SYSTEM", "EDP-6D1F0C3A-PID-001", "Site Alpha", "Northwind Power",
                 Fixtures.ID.toString(), "SUPPLY SETPOINT 32 C (TT-001)", "compute-01 (C01)", "compute-10 (C10)",
                 "CDU-10", "TT-011", "FT-011", "TT-012", "PT-012", "TT-101", "PT-102", "TT-002", "PT-001", "FT-001",
@@ -67,8 +69,8 @@ class PidCoolingTest {
     @EnumSource(ClimateZone.class)
     void heatRejectionAndSetpointByClimate(ClimateZone zone) throws Exception {
         Drawing d = pid(112, zone);
-        String text = SheetTest.extract(d.pdf());
-        PidLayout.HeatRejection hr = PidLayout.heatRejection(zone);
+        String text = PdfText.of(d.pdf());
+        PidCooling.HeatRejection hr = PidCooling.heatRejection(zone);
         String c = switch (zone) {
             case SUBARCTIC -> "35";
             case TEMPERATE -> "32";
@@ -93,14 +95,14 @@ class PidCoolingTest {
                         ClimateZone.TEMPERATE, PidLayout.coolantSetpointC(ClimateZone.TEMPERATE),
                         ClimateZone.ARID_HOT, PidLayout.coolantSetpointC(ClimateZone.ARID_HOT),
                         ClimateZone.TROPICAL, PidLayout.coolantSetpointC(ClimateZone.TROPICAL)));
-        assertEquals(new PidLayout.HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 1),
-                PidLayout.heatRejection(ClimateZone.SUBARCTIC));
-        assertEquals(new PidLayout.HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 2),
-                PidLayout.heatRejection(ClimateZone.TEMPERATE));
-        assertEquals(new PidLayout.HeatRejection("adiabatic dry cooler", PidLayout.S_ADIABATIC_DRY_COOLER, 2),
-                PidLayout.heatRejection(ClimateZone.ARID_HOT));
-        assertEquals(new PidLayout.HeatRejection("air-cooled chiller", PidLayout.S_CHILLER, 1),
-                PidLayout.heatRejection(ClimateZone.TROPICAL));
+        assertEquals(new PidCooling.HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 1),
+                PidCooling.heatRejection(ClimateZone.SUBARCTIC));
+        assertEquals(new PidCooling.HeatRejection("dry cooler", PidLayout.S_DRY_COOLER, 2),
+                PidCooling.heatRejection(ClimateZone.TEMPERATE));
+        assertEquals(new PidCooling.HeatRejection("adiabatic dry cooler", PidLayout.S_ADIABATIC_DRY_COOLER, 2),
+                PidCooling.heatRejection(ClimateZone.ARID_HOT));
+        assertEquals(new PidCooling.HeatRejection("air-cooled chiller", PidLayout.S_CHILLER, 1),
+                PidCooling.heatRejection(ClimateZone.TROPICAL));
         assertEquals("TT-011", PidLayout.tag("TT", 1, 9, 1));
         assertEquals("PT-00202", PidLayout.tag("PT", 20, 1000, 2));
     }
@@ -108,7 +110,7 @@ class PidCoolingTest {
     @Test
     void manyContainersAreSummarisedAfterTwentyLikeTheSld() throws Exception {
         Drawing d = pid(56_000, ClimateZone.ARID_HOT);
-        String text = SheetTest.extract(d.pdf());
+        String text = PdfText.of(d.pdf());
         DxfEntities e = DxfEntities.of(d.dxf());
         assertEquals(20, e.inserts(PidLayout.S_CDU));
         assertEquals(1, e.inserts(PidLayout.S_CDU_GROUP));
@@ -154,13 +156,7 @@ class PidCoolingTest {
         for (ClimateZone zone : ClimateZone.values()) {
             for (int gpus : List.of(56, 56_000)) {
                 Drawing d = pid(gpus, zone);
-                DxfPairs p = DxfPairs.parse(d.dxf());
-                assertTrue(p.declaredLayers().containsAll(p.usedLayers()));
-                List<String> out = Ezdxf.audit(d.dxf(), dir);
-                assertEquals("errors=0", out.get(0), zone + ": " + out);
-                String counts = d.sheet().toDxfModel().entityCounts().entrySet().stream()
-                        .map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(","));
-                assertTrue(String.join(",", out).contains(counts), counts + " in " + out);
+                Ezdxf.auditDrawing(String.valueOf(zone), d.dxf(), d.sheet().toDxfModel().entityCounts(), dir);
             }
         }
     }

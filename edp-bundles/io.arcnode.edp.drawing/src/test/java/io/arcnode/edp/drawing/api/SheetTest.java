@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arcnode.edp.drawing.api.Dxf.HAlign;
 import io.arcnode.edp.drawing.api.Dxf.VAlign;
+import io.arcnode.edp.testreaders.api.DxfPairs;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +22,6 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +64,7 @@ class SheetTest {
 
     @Test
     void pdfTextIsExtractableIncludingTitleBlock() throws IOException {
-        String text = extract(sample().toPdf());
+        String text = PdfText.of(sample().toPdf());
         for (String expected : List.of("3f1c2a9e-0000-4000-8000-000000000001", "Zürich North", "ACME Compute",
                 "TEST SHEET", "EDP-TEST-001", "1 of 1", "2025-03-14", "NTS", "compute-01", "ARCNODE ENGINEERING")) {
             assertTrue(text.contains(expected), expected + " in:\n" + text);
@@ -117,11 +119,5 @@ class SheetTest {
             assertTrue(out.contains(e.getKey() + "=" + e.getValue()), e + " in " + out);
         }
         assertTrue(out.contains("blocks=CB,SRC"), out.toString());
-    }
-
-    static String extract(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
-        }
     }
 }

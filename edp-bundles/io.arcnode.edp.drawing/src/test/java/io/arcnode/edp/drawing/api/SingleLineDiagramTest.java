@@ -20,10 +20,12 @@ import io.arcnode.api.edp.ModuleResolution;
 import io.arcnode.api.edp.PrimaryWorkload;
 import io.arcnode.api.edp.SourcingTier;
 import io.arcnode.edp.drawing.internal.SldLayout;
+import io.arcnode.edp.testreaders.api.DxfPairs;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +61,7 @@ class SingleLineDiagramTest {
     }
 
     static String pdfText(Drawing d) throws Exception {
-        return SheetTest.extract(d.pdf());
+        return PdfText.of(d.pdf());
     }
 
     static List<String> dxfTexts(Drawing d) {
@@ -177,13 +179,7 @@ class SingleLineDiagramTest {
     void dxfStructureAndEzdxf(@TempDir Path dir) throws Exception {
         for (BessCoupling c : BessCoupling.values()) {
             Drawing d = sld(EnergySource.SOLAR, 1_500, c, GridConnection.GRID_TIED);
-            DxfPairs p = DxfPairs.parse(d.dxf());
-            assertTrue(p.declaredLayers().containsAll(p.usedLayers()));
-            List<String> out = Ezdxf.audit(d.dxf(), dir);
-            assertEquals("errors=0", out.get(0), c + ": " + out);
-            String counts = d.sheet().toDxfModel().entityCounts().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
-            assertTrue(String.join(",", out).contains(counts), counts + " in " + out);
+            Ezdxf.auditDrawing(String.valueOf(c), d.dxf(), d.sheet().toDxfModel().entityCounts(), dir);
         }
     }
 

@@ -1,15 +1,17 @@
-package io.arcnode.edp.drawing.api;
+package io.arcnode.edp.testreaders.api;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Model-space entities of a DXF as (type, layer, text value or null, block name or null), via {@link DxfPairs}. */
-record DxfEntities(List<Entity> list) {
+public record DxfEntities(List<Entity> list) {
 
-    record Entity(String type, String layer, String text, String block) {
+    /** One model-space entity. */
+    public record Entity(String type, String layer, String text, String block) {
     }
 
-    static DxfEntities of(byte[] dxf) {
+    /** The model-space entities of the DXF, without VERTEX and SEQEND. */
+    public static DxfEntities of(byte[] dxf) {
         List<DxfPairs.Pair> e = DxfPairs.parse(dxf).section("ENTITIES");
         List<Entity> out = new ArrayList<>();
         int i = 0;
@@ -38,20 +40,20 @@ record DxfEntities(List<Entity> list) {
         return new DxfEntities(out);
     }
 
-    long inserts(String block) {
+    public long inserts(String block) {
         return list.stream().filter(x -> block.equals(x.block())).count();
     }
 
-    List<String> texts() {
+    public List<String> texts() {
         return list.stream().filter(x -> x.text() != null).map(Entity::text).toList();
     }
 
     /** Layer of the first TEXT with exactly this value, or null. */
-    String layerOfText(String value) {
+    public String layerOfText(String value) {
         return list.stream().filter(x -> value.equals(x.text())).map(Entity::layer).findFirst().orElse(null);
     }
 
-    List<String> layers() {
+    public List<String> layers() {
         return list.stream().map(Entity::layer).distinct().toList();
     }
 }

@@ -1,4 +1,4 @@
-package io.arcnode.edp.drawing.api;
+package io.arcnode.edp.installationgraph.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,10 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arcnode.api.edp.AwsPartition;
 import io.arcnode.api.edp.BessCoupling;
+import io.arcnode.api.edp.ClimateZone;
 import io.arcnode.api.edp.ConfiguratorPayload;
-import io.arcnode.edp.drawing.internal.IgLayout;
-import io.arcnode.edp.drawing.internal.InstallationSteps;
+import io.arcnode.api.edp.DeploymentContext;
+import io.arcnode.api.edp.EnergySource;
+import io.arcnode.api.edp.GpuVariant;
+import io.arcnode.api.edp.GridConnection;
+import io.arcnode.api.edp.PrimaryWorkload;
+import io.arcnode.edp.drawing.api.Drawing;
+import io.arcnode.edp.drawing.api.Sheet;
+import io.arcnode.edp.installationgraph.internal.IgLayout;
+import io.arcnode.edp.installationgraph.internal.InstallationSteps;
+import io.arcnode.edp.resolver.api.ModuleResolver;
+import io.arcnode.edp.testreaders.api.DxfEntities;
+import io.arcnode.edp.testreaders.api.Ezdxf;
+import io.arcnode.edp.testreaders.api.PdfText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,20 +30,39 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** Inputs: commercial payloads (H100, temperate) resolved by the real {@link ModuleResolver}. */
 class InstallationGraphTest {
 
+    static final UUID ID = UUID.fromString("6d1f0c3a-8b2e-4c5d-9e7f-0123456789ab");
+
+    static ConfiguratorPayload payload(EnergySource src, int gpus, BessCoupling bess, GridConnection grid) {
+        return new ConfiguratorPayload(ID, "Northwind Power", "Site Alpha", "ops@example.com", src, 50,
+                PrimaryWorkload.AI_TRAINING, GpuVariant.H100_SXM, gpus, bess, bess == BessCoupling.NONE ? 0 : 20,
+                grid, ClimateZone.TEMPERATE, DeploymentContext.COMMERCIAL, AwsPartition.STANDARD);
+    }
+
+    /** Grid-tied solar. */
+    static ConfiguratorPayload payload(int gpus, BessCoupling bess) {
+        return payload(EnergySource.SOLAR, gpus, bess, GridConnection.GRID_TIED);
+    }
+
+    /** Off-grid without BESS: no grid container. */
+    static ConfiguratorPayload offGrid(int gpus) {
+        return payload(EnergySource.OFF_GRID, gpus, BessCoupling.NONE, GridConnection.NONE);
+    }
+
     static Drawing ig(ConfiguratorPayload p) {
-        return InstallationGraph.generate(p, Fixtures.resolution(p), "A", Fixtures.DATE);
+        return InstallationGraph.generate(p, ModuleResolver.resolve(p), "A", "2025-06-01");
     }
 
     static InstallationSteps steps(ConfiguratorPayload p) {
-        return InstallationSteps.of(p, Fixtures.resolution(p));
+        return InstallationSteps.of(p, ModuleResolver.resolve(p));
     }
 
     static List<Sheet.Polyline> polylines(Drawing d, String layer, boolean closed) {
@@ -40,8 +72,8 @@ class InstallationGraphTest {
 
     @Test
     void contentInPdfAndDxf() throws Exception {
-        Drawing d = ig(Fixtures.payload(168, BessCoupling.AC_COUPLED));
-        String text = SheetTest.extract(d.pdf());
+        Drawing d = ig(payload(168, BessCoupling.AC_COUPLED));
+        String text = PdfText.of(d.pdf());
         List<String> dxf = DxfEntities.of(d.dxf()).texts();
         for (String s : List.of("INSTALLATION GRAPH", "EDP-6D1F0C3A-IG-001", "Northwind Power", "SITE PREPARATION",
                 "FOUNDATIONS / PADS", "GRID CONTAINER", "grid_container_commercial_ac", "compute-01 (C01)",
@@ -56,7 +88,7 @@ class InstallationGraphTest {
 
     @Test
     void longestPathRanks() {
-        Map<String, Integer> ac = steps(Fixtures.payload(168, BessCoupling.AC_COUPLED)).ranks();
+        Map<String, Integer> ac = steps(payload(168, BessCoupling.AC_COUPLED)).ranks();
         assertEquals(0, ac.get("site"));
         assertEquals(1, ac.get("foundations"));
         for (String id : List.of("grid", "compute-1", "compute-3", "bess", "heat_rejection")) {
@@ -66,13 +98,13 @@ class InstallationGraphTest {
         assertEquals(4, ac.get("coolant"));
         assertEquals(5, ac.get("network"));
         assertEquals(7, ac.get("handover"));
-        Map<String, Integer> dc = steps(Fixtures.payload(168, BessCoupling.DC_EXTERNAL_PCS)).ranks();
+        Map<String, Integer> dc = steps(payload(168, BessCoupling.DC_EXTERNAL_PCS)).ranks();
         assertEquals(2, dc.get("pcs"));
         assertEquals(3, dc.get("dc_bus"));
         assertEquals(4, dc.get("power"), "the DC bus adds a rank before the power connections");
         assertEquals(8, dc.get("handover"));
         // every edge goes strictly to the right
-        InstallationSteps g = steps(Fixtures.payload(56_000, BessCoupling.DC_INTEGRATED_PCS));
+        InstallationSteps g = steps(payload(56_000, BessCoupling.DC_INTEGRATED_PCS));
         Map<String, Integer> r = g.ranks();
         for (InstallationSteps.Edge e : g.edges()) {
             assertTrue(r.get(e.from()) < r.get(e.to()), e.toString());
@@ -82,9 +114,9 @@ class InstallationGraphTest {
     @ParameterizedTest
     @EnumSource(BessCoupling.class)
     void bessCouplingShapesTheGraph(BessCoupling bess) throws Exception {
-        ConfiguratorPayload p = Fixtures.payload(112, bess);
+        ConfiguratorPayload p = payload(112, bess);
         InstallationSteps g = steps(p);
-        String text = SheetTest.extract(ig(p).pdf());
+        String text = PdfText.of(ig(p).pdf());
         switch (bess) {
             case NONE -> {
                 assertNull(g.node("bess"));
@@ -112,10 +144,10 @@ class InstallationGraphTest {
 
     @Test
     void gridContainerPresentOrAbsent() throws Exception {
-        ConfiguratorPayload with = Fixtures.payload(56, BessCoupling.NONE);
-        ConfiguratorPayload without = Fixtures.offGrid(56);
-        String a = SheetTest.extract(ig(with).pdf());
-        String b = SheetTest.extract(ig(without).pdf());
+        ConfiguratorPayload with = payload(56, BessCoupling.NONE);
+        ConfiguratorPayload without = offGrid(56);
+        String a = PdfText.of(ig(with).pdf());
+        String b = PdfText.of(ig(without).pdf());
         assertTrue(a.contains("GRID CONTAINER"));
         assertTrue(a.contains("MV/LV POWER"));
         assertFalse(b.contains("grid-01"));
@@ -129,14 +161,14 @@ class InstallationGraphTest {
 
     @Test
     void computeContainersOneNodeEachOrGroupedIntoTen() throws Exception {
-        assertEquals(3, computeNodes(steps(Fixtures.payload(168, BessCoupling.NONE))));
-        assertEquals(10, computeNodes(steps(Fixtures.payload(560, BessCoupling.NONE))));
-        InstallationSteps g11 = steps(Fixtures.payload(616, BessCoupling.NONE));
+        assertEquals(3, computeNodes(steps(payload(168, BessCoupling.NONE))));
+        assertEquals(10, computeNodes(steps(payload(560, BessCoupling.NONE))));
+        InstallationSteps g11 = steps(payload(616, BessCoupling.NONE));
         assertEquals(6, computeNodes(g11), "11 containers in groups of 2");
         assertEquals(List.of("compute-11 (C11)"), g11.node("compute-11").detail());
-        ConfiguratorPayload big = Fixtures.payload(56_000, BessCoupling.NONE);
+        ConfiguratorPayload big = payload(56_000, BessCoupling.NONE);
         assertEquals(10, computeNodes(steps(big)));
-        String text = SheetTest.extract(ig(big).pdf());
+        String text = PdfText.of(ig(big).pdf());
         for (String s : List.of("compute-0001 ..", "compute-0100 (100)", "compute-0901 ..", "compute-1000 (100)",
                 "GROUPED INTO 10 PLACEMENT STEPS", "CL PLATES: 1000 x CDU")) {
             assertTrue(text.contains(s), s + " in PDF:\n" + text);
@@ -151,7 +183,7 @@ class InstallationGraphTest {
     @EnumSource(BessCoupling.class)
     void arrowsBoxesAndGeometry(BessCoupling bess) {
         for (int gpus : List.of(56, 56_000)) {
-            ConfiguratorPayload p = Fixtures.payload(gpus, bess);
+            ConfiguratorPayload p = payload(gpus, bess);
             InstallationSteps g = steps(p);
             Drawing d = ig(p);
             // one open polyline per edge, one closed arrowhead per target
@@ -202,8 +234,8 @@ class InstallationGraphTest {
     @ParameterizedTest
     @EnumSource(BessCoupling.class)
     void deterministicBothFormats(BessCoupling bess) {
-        Drawing a = ig(Fixtures.payload(1_200, bess));
-        Drawing b = ig(Fixtures.payload(1_200, bess));
+        Drawing a = ig(payload(1_200, bess));
+        Drawing b = ig(payload(1_200, bess));
         assertArrayEquals(a.dxf(), b.dxf());
         assertArrayEquals(a.pdf(), b.pdf());
     }
@@ -212,18 +244,12 @@ class InstallationGraphTest {
     void ezdxfAudits(@TempDir Path dir) throws Exception {
         List<Drawing> drawings = new ArrayList<>();
         for (BessCoupling bess : BessCoupling.values()) {
-            drawings.add(ig(Fixtures.payload(56, bess)));
-            drawings.add(ig(Fixtures.payload(56_000, bess)));
+            drawings.add(ig(payload(56, bess)));
+            drawings.add(ig(payload(56_000, bess)));
         }
-        drawings.add(ig(Fixtures.offGrid(560)));
+        drawings.add(ig(offGrid(560)));
         for (Drawing d : drawings) {
-            DxfPairs p = DxfPairs.parse(d.dxf());
-            assertTrue(p.declaredLayers().containsAll(p.usedLayers()));
-            List<String> out = Ezdxf.audit(d.dxf(), dir);
-            assertEquals("errors=0", out.get(0), out.toString());
-            String counts = d.sheet().toDxfModel().entityCounts().entrySet().stream()
-                    .map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(","));
-            assertTrue(String.join(",", out).contains(counts), counts + " in " + out);
+            Ezdxf.auditDrawing("InstallationGraph", d.dxf(), d.sheet().toDxfModel().entityCounts(), dir);
         }
     }
 }

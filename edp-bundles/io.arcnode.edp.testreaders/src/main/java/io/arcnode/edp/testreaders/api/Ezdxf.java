@@ -1,6 +1,7 @@
-package io.arcnode.edp.drawing.api;
+package io.arcnode.edp.testreaders.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -8,16 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs Debian's python3-ezdxf (0.18) as an independent DXF reader. Tests using it are skipped only
  * when no python3 with ezdxf is found ({@code EDP_PYTHON}, {@code python3} on PATH, {@code /usr/bin/python3}).
  */
-final class Ezdxf {
+public final class Ezdxf {
 
     /** Reads the file, audits it, prints "errors=N" then "TYPE=count" per model-space type, then blocks. */
-    static final String SCRIPT = String.join("\n",
+    public static final String SCRIPT = String.join("\n",
             "import ezdxf, sys",
             "doc = ezdxf.readfile(sys.argv[1])",
             "a = doc.audit()",
@@ -38,7 +41,8 @@ final class Ezdxf {
     private Ezdxf() {
     }
 
-    static synchronized String pythonOrSkip() {
+    /** The python3 with ezdxf, or the calling test is skipped (JUnit assumption) with the reason. */
+    public static synchronized String pythonOrSkip() {
         if (!probed) {
             probed = true;
             String env = System.getenv("EDP_PYTHON");
@@ -62,7 +66,7 @@ final class Ezdxf {
     }
 
     /** Audits the bytes with ezdxf; asserts exit 0 and returns its stdout lines. */
-    static List<String> audit(byte[] dxf, Path dir) throws IOException {
+    public static List<String> audit(byte[] dxf, Path dir) throws IOException {
         String py = pythonOrSkip();
         Path file = dir.resolve("t.dxf");
         Files.write(file, dxf);
@@ -71,10 +75,30 @@ final class Ezdxf {
         return r.out.lines().toList();
     }
 
-    record Result(int exit, String out, String err) {
+    /**
+     * Reads a drawing's DXF with both readers: {@link DxfPairs} (every layer an entity uses is declared) and ezdxf
+     * (audit without errors, and the model-space entity counts ezdxf finds are {@code counts}).
+     *
+     * @param what   names the drawing in a failure message
+     * @param counts the writer's own count per DXF type, e.g. {@code Dxf.entityCounts()}
+     */
+    public static void auditDrawing(String what, byte[] dxf, SortedMap<String, Integer> counts, Path dir)
+            throws IOException {
+        DxfPairs p = DxfPairs.parse(dxf);
+        assertTrue(p.declaredLayers().containsAll(p.usedLayers()), what + ": undeclared layer");
+        List<String> out = audit(dxf, dir);
+        assertEquals("errors=0", out.get(0), what + ": " + out);
+        String expected = counts.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue())
+                .collect(Collectors.joining(","));
+        assertTrue(String.join(",", out).contains(expected), what + ": " + expected + " in " + out);
     }
 
-    static Result run(List<String> cmd) throws IOException {
+    /** Exit status, stdout and stderr of a finished command. */
+    public record Result(int exit, String out, String err) {
+    }
+
+    /** Runs the command to its end (at most 60 s) and returns what it printed. */
+    public static Result run(List<String> cmd) throws IOException {
         Process p = new ProcessBuilder(cmd).start();
         try {
             byte[] out = p.getInputStream().readAllBytes();

@@ -1,8 +1,13 @@
-package io.arcnode.edp.drawing.internal;
+package io.arcnode.edp.installationgraph.internal;
 
 import io.arcnode.api.edp.BessCoupling;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
+import io.arcnode.edp.assemblies.api.AssemblyCatalogue;
+import io.arcnode.edp.drawing.api.DrawingInputs;
+import io.arcnode.edp.drawing.api.PidCooling;
+import io.arcnode.edp.drawing.api.Quantities;
+import io.arcnode.edp.dtm.api.DtmGenerator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +22,10 @@ import java.util.Map;
  *
  * <p>Compute containers: one node per container up to {@value #MAX_COMPUTE_NODES}; above that consecutive
  * containers are grouped into at most {@value #MAX_COMPUTE_NODES} nodes of {@code ceil(n / 10)} containers.
+ *
+ * <p>Names come from their owners, so the graph says what the other artifacts say: module ids and positions
+ * from {@link DtmGenerator}, the grid container assembly from {@link AssemblyCatalogue}, the heat rejection
+ * units from {@link PidCooling#heatRejection}, the input checks from {@link DrawingInputs}.
  */
 public final class InstallationSteps {
 
@@ -112,8 +121,8 @@ public final class InstallationSteps {
         int n = r.computeContainerCount();
         boolean grid = r.gridContainerPresent();
         BessCoupling bess = r.bessCoupling();
-        String mwh = SldLayout.mw(r.bessCapacityMwh()) + " MWh";
-        PidLayout.HeatRejection hr = PidLayout.heatRejection(r.climateZone());
+        String mwh = Quantities.plain(r.bessCapacityMwh()) + " MWh";
+        PidCooling.HeatRejection hr = PidCooling.heatRejection(r.climateZone());
         int bessPads = switch (bess) {
             case NONE -> 0;
             case DC_EXTERNAL_PCS -> 2;
@@ -128,7 +137,7 @@ public final class InstallationSteps {
         g.edge("site", "foundations");
         if (grid) {
             g.add("grid", List.of("GRID CONTAINER", "PLACEMENT"),
-                    List.of("grid-01 (G01)", SldLayout.gridContainerAssembly(r.deploymentProfile())));
+                    List.of(gridContainer(), AssemblyCatalogue.gridContainerAssembly(r.deploymentProfile())));
             g.edge("foundations", "grid");
         }
         List<String> compute = new ArrayList<>();
@@ -137,9 +146,10 @@ public final class InstallationSteps {
             int last = Math.min(n, first + size - 1);
             String id = "compute-" + first;
             List<String> detail = first == last
-                    ? List.of(SldLayout.computeId(first, n) + " (" + SldLayout.position(first, n) + ")")
-                    : List.of(SldLayout.computeId(first, n) + " ..", SldLayout.computeId(last, n) + " ("
-                            + (last - first + 1) + ")");
+                    ? List.of(DtmGenerator.computeModuleId(first, n) + " ("
+                            + DtmGenerator.computePosition(first, n) + ")")
+                    : List.of(DtmGenerator.computeModuleId(first, n) + " ..", DtmGenerator.computeModuleId(last, n)
+                            + " (" + (last - first + 1) + ")");
             g.add(id, List.of("COMPUTE CONTAINER", "PLACEMENT"), detail);
             g.edge("foundations", id);
             compute.add(id);
@@ -197,6 +207,11 @@ public final class InstallationSteps {
         g.add("handover", List.of("HANDOVER"), List.of("AS-BUILT EDP,", "O&M TRAINING"));
         g.edge("commissioning", "handover");
         return g;
+    }
+
+    /** The grid container as the drawings name it: module id and position of the DTM, {@code grid-01 (G01)}. */
+    static String gridContainer() {
+        return DtmGenerator.GRID_MODULE_ID + " (" + DtmGenerator.GRID_POSITION + ")";
     }
 
     /** DC bus (BT plates): after the BESS equipment and, when present, the grid container that holds the bus. */

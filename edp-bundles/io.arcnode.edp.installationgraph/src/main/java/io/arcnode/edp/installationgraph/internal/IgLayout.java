@@ -1,9 +1,12 @@
-package io.arcnode.edp.drawing.internal;
+package io.arcnode.edp.installationgraph.internal;
 
 import io.arcnode.api.edp.BessCoupling;
 import io.arcnode.api.edp.ModuleResolution;
+import io.arcnode.edp.assemblies.api.AssemblyCatalogue;
 import io.arcnode.edp.drawing.api.Dxf.HAlign;
 import io.arcnode.edp.drawing.api.Dxf.VAlign;
+import io.arcnode.edp.drawing.api.PidCooling;
+import io.arcnode.edp.drawing.api.Quantities;
 import io.arcnode.edp.drawing.api.Sheet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -214,16 +217,18 @@ public final class IgLayout {
     private static void notes(Sheet.Builder b, ModuleResolution r, InstallationSteps g) {
         int n = r.computeContainerCount();
         long computeNodes = g.nodes().stream().filter(x -> x.id().startsWith("compute-")).count();
-        PidLayout.HeatRejection hr = PidLayout.heatRejection(r.climateZone());
+        PidCooling.HeatRejection hr = PidCooling.heatRejection(r.climateZone());
         List<String> lines = new ArrayList<>();
         lines.add("NOTES");
         lines.add("STEPS RANKED LEFT TO RIGHT BY LONGEST PATH; AN ARROW MEANS \"COMPLETE BEFORE\"");
         lines.add("COMPUTE CONTAINERS: " + n + (computeNodes == n ? " (ONE PLACEMENT STEP EACH)"
                 : " (GROUPED INTO " + computeNodes + " PLACEMENT STEPS)"));
         lines.add("GRID CONTAINER: " + (r.gridContainerPresent()
-                ? "grid-01 (G01) " + SldLayout.gridContainerAssembly(r.deploymentProfile()) : "not present"));
+                ? InstallationSteps.gridContainer() + " "
+                        + AssemblyCatalogue.gridContainerAssembly(r.deploymentProfile())
+                : "not present"));
         lines.add("BESS COUPLING: " + r.bessCoupling().json() + (r.bessCoupling() == BessCoupling.NONE ? ""
-                : ", " + SldLayout.mw(r.bessCapacityMwh()) + " MWh")
+                : ", " + Quantities.plain(r.bessCapacityMwh()) + " MWh")
                 + (g.node("dc_bus") != null ? " (DC BUS VIA BT PLATES)" : ""));
         lines.add("HEAT REJECTION: " + hr.unitsPerContainer() * n + " x " + hr.type() + " (" + r.climateZone().json()
                 + ", SEE P&ID)");

@@ -1,9 +1,12 @@
-package io.arcnode.edp.drawing.api;
+package io.arcnode.edp.installationgraph.api;
 
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
-import io.arcnode.edp.drawing.internal.IgLayout;
-import io.arcnode.edp.drawing.internal.InstallationSteps;
+import io.arcnode.edp.drawing.api.Drawing;
+import io.arcnode.edp.drawing.api.DrawingNumbers;
+import io.arcnode.edp.drawing.api.Sheet;
+import io.arcnode.edp.installationgraph.internal.IgLayout;
+import io.arcnode.edp.installationgraph.internal.InstallationSteps;
 
 /**
  * The installation graph (spec 002 artifact 9, {@code installation_graph.dxf} + {@code .pdf}): the

@@ -1,4 +1,4 @@
-package io.arcnode.edp.bom.api;
+package io.arcnode.edp.testreaders.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * LibreOffice headless as an independent XLSX reader: converts the first sheet to CSV (UTF-8, comma, double quotes).
  * Tests using it are skipped only when no {@code soffice} is found ({@code /usr/bin/soffice} or on PATH).
  */
-final class Soffice {
+public final class Soffice {
 
     private static String soffice;
     private static boolean probed;
@@ -23,7 +23,8 @@ final class Soffice {
     private Soffice() {
     }
 
-    static synchronized String sofficeOrSkip() {
+    /** The soffice binary, or the calling test is skipped (JUnit assumption) with the reason. */
+    public static synchronized String sofficeOrSkip() {
         if (!probed) {
             probed = true;
             if (new File("/usr/bin/soffice").canExecute()) {
@@ -44,7 +45,7 @@ final class Soffice {
     }
 
     /** Converts the workbook's first sheet to CSV with a private LibreOffice profile; returns the CSV lines. */
-    static List<String> csv(byte[] xlsx, Path dir) throws IOException {
+    public static List<String> csv(byte[] xlsx, Path dir) throws IOException {
         String bin = sofficeOrSkip();
         Path in = dir.resolve("t.xlsx");
         Files.write(in, xlsx);

@@ -1,4 +1,4 @@
-package io.arcnode.edp.drawing.api;
+package io.arcnode.edp.testreaders.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Set;
 
 /** A minimal independent DXF pair reader for structural tests (no ezdxf needed). */
-record DxfPairs(List<Pair> pairs) {
+public record DxfPairs(List<Pair> pairs) {
 
-    record Pair(int code, String value) {
+    /** A group code and its value line. */
+    public record Pair(int code, String value) {
     }
 
-    static DxfPairs parse(byte[] bytes) {
+    /** Parses the bytes, asserting the ASCII/CRLF/group-code format on the way. */
+    public static DxfPairs parse(byte[] bytes) {
         String s = new String(bytes, StandardCharsets.US_ASCII);
         for (int i = 0; i < bytes.length; i++) {
             assertTrue(bytes[i] >= 0 && bytes[i] < 0x7F, "non-ASCII byte at " + i);
@@ -51,7 +53,7 @@ record DxfPairs(List<Pair> pairs) {
         return new DxfPairs(pairs);
     }
 
-    List<String> sections() {
+    public List<String> sections() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i + 1 < pairs.size(); i++) {
             if (pairs.get(i).equals(new Pair(0, "SECTION"))) {
@@ -62,7 +64,7 @@ record DxfPairs(List<Pair> pairs) {
     }
 
     /** Pairs of the named section, between SECTION/2 name and ENDSEC. */
-    List<Pair> section(String name) {
+    public List<Pair> section(String name) {
         for (int i = 0; i + 1 < pairs.size(); i++) {
             if (pairs.get(i).equals(new Pair(0, "SECTION")) && pairs.get(i + 1).equals(new Pair(2, name))) {
                 int j = i + 2;
@@ -75,7 +77,7 @@ record DxfPairs(List<Pair> pairs) {
         return List.of();
     }
 
-    Set<String> declaredLayers() {
+    public Set<String> declaredLayers() {
         Set<String> out = new LinkedHashSet<>();
         List<Pair> t = section("TABLES");
         for (int i = 0; i + 1 < t.size(); i++) {
@@ -86,7 +88,7 @@ record DxfPairs(List<Pair> pairs) {
         return out;
     }
 
-    Set<String> usedLayers() {
+    public Set<String> usedLayers() {
         Set<String> out = new LinkedHashSet<>();
         for (String s : List.of("BLOCKS", "ENTITIES")) {
             for (Pair p : section(s)) {
@@ -98,12 +100,12 @@ record DxfPairs(List<Pair> pairs) {
         return out;
     }
 
-    List<String> values(String section, int code) {
+    public List<String> values(String section, int code) {
         return section(section).stream().filter(p -> p.code() == code).map(Pair::value).toList();
     }
 
     /** Header variable value pairs following "9 / name" up to the next 9 or 0. */
-    List<Pair> header(String var) {
+    public List<Pair> header(String var) {
         List<Pair> h = section("HEADER");
         for (int i = 0; i < h.size(); i++) {
             if (h.get(i).equals(new Pair(9, var))) {

@@ -1,4 +1,4 @@
-package io.arcnode.edp.drawing.internal;
+package io.arcnode.edp.drawing.api;
 
 import java.util.Objects;
 
@@ -6,13 +6,18 @@ import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ModuleResolution;
 
 /** The checks every drawing makes on its inputs before laying anything out. */
-final class DrawingInputs {
+public final class DrawingInputs {
 
     private DrawingInputs() {
     }
 
-    /** Payload and resolution present, of the same deployment, with at least one compute container. */
-    static void check(ConfiguratorPayload p, ModuleResolution r) {
+    /**
+     * Payload and resolution present, of the same deployment, with at least one compute container.
+     *
+     * @throws NullPointerException     if either is null
+     * @throws IllegalArgumentException if they name different deployments or there is no compute container
+     */
+    public static void check(ConfiguratorPayload p, ModuleResolution r) {
         Objects.requireNonNull(p, "payload");
         Objects.requireNonNull(r, "resolution");
         if (!Objects.equals(p.deploymentId(), r.deploymentId())) {
