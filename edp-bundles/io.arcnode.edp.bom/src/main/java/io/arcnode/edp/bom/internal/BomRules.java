@@ -2,6 +2,7 @@ package io.arcnode.edp.bom.internal;
 
 import io.arcnode.api.edp.BessCoupling;
 import io.arcnode.api.edp.ClimateZone;
+import io.arcnode.edp.drawing.api.PidCooling;
 import io.arcnode.api.edp.EdpConstants;
 import io.arcnode.api.edp.GpuVariant;
 import io.arcnode.api.edp.ModuleResolution;
@@ -47,7 +48,7 @@ public final class BomRules {
     /** Rack PDUs per compute container (feeds A and B; the topology's two {@code rack_pdu} devices). */
     public static final int PDUS_PER_CONTAINER = 2;
 
-    /** Heat rejection per compute container by climate zone; the same table as the P&amp;ID's (a test pins both). */
+    /** Heat rejection per compute container by climate zone: type and units are the P&amp;ID's rule, plus a part. */
     public record HeatRejection(String type, int unitsPerContainer, String partNumber) {
     }
 
@@ -55,12 +56,13 @@ public final class BomRules {
     }
 
     public static HeatRejection heatRejection(ClimateZone zone) {
-        return switch (zone) {
-            case SUBARCTIC -> new HeatRejection("dry cooler", 1, "AN-HR-DRY-110");
-            case TEMPERATE -> new HeatRejection("dry cooler", 2, "AN-HR-DRY-110");
-            case ARID_HOT -> new HeatRejection("adiabatic dry cooler", 2, "AN-HR-ADIA-110");
-            case TROPICAL -> new HeatRejection("air-cooled chiller", 1, "AN-HR-CHILLER-120");
+        PidCooling.HeatRejection pid = PidCooling.heatRejection(zone);
+        String part = switch (zone) {
+            case SUBARCTIC, TEMPERATE -> "AN-HR-DRY-110";
+            case ARID_HOT -> "AN-HR-ADIA-110";
+            case TROPICAL -> "AN-HR-CHILLER-120";
         };
+        return new HeatRejection(pid.type(), pid.unitsPerContainer(), part);
     }
 
     /** @return {@code ceil(capacity_kWh / 372.7)}, exact in decimal */
