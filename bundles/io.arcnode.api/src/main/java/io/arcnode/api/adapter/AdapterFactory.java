@@ -1,0 +1,22 @@
+package io.arcnode.api.adapter;
+
+import io.arcnode.api.dtm.Device;
+import io.arcnode.api.dtm.ProtocolKind;
+
+/**
+ * Registered as an OSGi service by each protocol bundle: turns a DTM device of its protocol into an
+ * {@link Adapter}. Invalid configuration does not throw: the adapter reports {@code CONFIG_ERROR} with the
+ * reason and polls nothing. Devices of a protocol without a factory get {@link Adapters#unsupported}.
+ */
+public interface AdapterFactory {
+
+    /** @return the protocol this factory handles */
+    ProtocolKind protocol();
+
+    /**
+     * @param context  id, asset, classification, sink and clock
+     * @param device   the DTM device (host, port, protocol configuration)
+     * @return a new, not yet started adapter
+     */
+    Adapter create(AdapterContext context, Device device);
+}
