@@ -115,7 +115,7 @@ public final class ModbusTcpAdapter implements Adapter {
     private void cycleAndReschedule() {
         Duration next;
         try {
-            next = pollOnce() ? settings.polling().interval() : backoff();
+            next = pollOnce() ? settings.polling().interval() : backoff(settings.polling(), failedCycles);
         } catch (RuntimeException e) {
             // a bug, not a device problem: stop polling and say so
             LOG.error("adapter {} stopped by an internal error", settings.adapterId(), e);
@@ -129,9 +129,9 @@ public final class ModbusTcpAdapter implements Adapter {
         }
     }
 
-    private Duration backoff() {
-        ModbusSettings.Polling p = settings.polling();
-        long ms = p.backoffInitial().toMillis() << Math.min(failedCycles - 1, 20);
+    /** @return the delay after the {@code failedCycles}-th failed cycle in a row (1, 2, ...): initial, doubled, capped */
+    static Duration backoff(ModbusSettings.Polling p, int failedCycles) {
+        long ms = p.backoffInitial().toMillis() << Math.min(Math.max(failedCycles, 1) - 1, 20);
         return Duration.ofMillis(Math.min(ms, p.backoffMax().toMillis()));
     }
 

@@ -236,6 +236,13 @@ class ModbusTcpAdapterTest {
     }
 
     @Test
+    void backoffDoublesPerFailedCycleUpToItsBound() {
+        // FAST: initial 20 ms, max 80 ms
+        assertEquals(List.of(20L, 40L, 80L, 80L, 80L), List.of(1, 2, 3, 4, 40).stream()
+                .map(n -> ModbusTcpAdapter.backoff(FAST, n).toMillis()).toList());
+    }
+
+    @Test
     void aHungDeviceDoesNotStallAnotherAdapter() throws Exception {
         List<ModbusPoint> points = List.of(
                 point(RegisterTable.HOLDING_REGISTERS, 0, DataType.UINT16, WordOrder.BIG_ENDIAN, 1, 0, "v"));
