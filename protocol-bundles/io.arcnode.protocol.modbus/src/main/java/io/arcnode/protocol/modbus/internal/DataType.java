@@ -1,7 +1,5 @@
 package io.arcnode.protocol.modbus.internal;
 
-import java.util.Locale;
-
 /** How a point's registers (or bit) are read as a number. */
 public enum DataType {
     /** One coil or discrete input: 0 or 1. */
@@ -29,7 +27,7 @@ public enum DataType {
 
     /** @return the configuration name, e.g. {@code float32} */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigKeys.key(this);
     }
 
     /**
@@ -37,12 +35,6 @@ public enum DataType {
      * @throws IllegalArgumentException for an unknown name
      */
     public static DataType ofKey(String key) {
-        for (DataType t : values()) {
-            if (t.key().equals(key)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown data type '" + key
-                + "' (bool, int16, uint16, int32, uint32, float32, int64, uint64, float64)");
+        return ConfigKeys.ofKey(DataType.class, "data type", key);
     }
 }

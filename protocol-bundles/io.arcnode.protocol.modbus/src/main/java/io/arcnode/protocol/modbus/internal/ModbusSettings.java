@@ -24,12 +24,13 @@ import java.util.Set;
  * @param adapterId the adapter id
  * @param host      device host name or address
  * @param port      TCP port 1..65535
+ * @param transport Modbus TCP framing, or RTU frames over TCP
  * @param unitId    Modbus unit id 0..255
  * @param polling   poll interval, timeouts, retries, backoff
  * @param points    the mapped points (at least one)
  * @param plan      the read requests of one poll cycle, from {@link ReadPlanner}
  */
-public record ModbusSettings(String adapterId, String host, int port, int unitId, Polling polling,
+public record ModbusSettings(String adapterId, String host, int port, Transport transport, int unitId, Polling polling,
         List<ModbusPoint> points, List<ReadRequest> plan) {
 
     /**
@@ -82,13 +83,22 @@ public record ModbusSettings(String adapterId, String host, int port, int unitId
         plan = List.copyOf(plan);
     }
 
+    /** Same as {@link #of(String, String, int, Transport, int, Polling, List)} with {@link Transport#TCP}. */
+    public static ModbusSettings of(String adapterId, String host, int port, int unitId, Polling polling,
+            List<ModbusPoint> points) {
+        return of(adapterId, host, port, Transport.TCP, unitId, polling, points);
+    }
+
     /**
      * @return validated settings with their read plan
      * @throws IllegalArgumentException naming every invalid field
      */
-    public static ModbusSettings of(String adapterId, String host, int port, int unitId, Polling polling,
-            List<ModbusPoint> points) {
+    public static ModbusSettings of(String adapterId, String host, int port, Transport transport, int unitId,
+            Polling polling, List<ModbusPoint> points) {
         List<String> errors = new ArrayList<>();
+        if (transport == null) {
+            errors.add("transport: required");
+        }
         if (host == null || host.isBlank()) {
             errors.add("host: required");
         }
@@ -128,7 +138,7 @@ public record ModbusSettings(String adapterId, String host, int port, int unitId
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
-        return new ModbusSettings(adapterId, host, port, unitId, polling, points,
+        return new ModbusSettings(adapterId, host, port, transport, unitId, polling, points,
                 ReadPlanner.plan(points, polling.maxGap()));
     }
 

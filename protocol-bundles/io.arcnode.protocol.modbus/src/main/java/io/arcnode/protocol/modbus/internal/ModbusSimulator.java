@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongToDoubleFunction;
 
 /**
- * A real Modbus TCP server (function codes 1-4) for SIM mode, the demo stage and tests. It serves a point map
+ * A real Modbus TCP server (function codes 1-4; MBAP framing, or RTU frames with CRC over TCP) for SIM mode, the
+ * demo stage and tests. It serves a point map
  * whose values are a deterministic function of a tick counter: {@link #tick()} advances it by one (tests), or
  * {@link #tickEvery(long)} advances it on a timer (SIM mode). Reading a register or bit that no point maps
  * answers Modbus exception 2 (illegal data address), as real devices do; a request for another unit id
@@ -54,6 +56,7 @@ public final class ModbusSimulator implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    private final Transport transport;
     private final int unitId;
     private final List<SimPoint> points;
     private final int[][] registers = new int[RegisterTable.values().length][65536];
@@ -66,8 +69,9 @@ public final class ModbusSimulator implements AutoCloseable {
     private volatile boolean closed;
     private ScheduledExecutorService ticker;
 
-    private ModbusSimulator(ServerSocket server, int unitId, List<SimPoint> points) {
+    private ModbusSimulator(ServerSocket server, Transport transport, int unitId, List<SimPoint> points) {
         this.server = server;
+        this.transport = transport;
         this.unitId = unitId;
         this.points = List.copyOf(points);
         for (int i = 0; i < defined.length; i++) {
@@ -91,10 +95,16 @@ public final class ModbusSimulator implements AutoCloseable {
      */
     public static ModbusSimulator start(InetAddress bind, int port, int unitId, List<SimPoint> points)
             throws IOException {
+        return start(bind, port, Transport.TCP, unitId, points);
+    }
+
+    /** As {@link #start(InetAddress, int, int, List)} with the given framing. */
+    public static ModbusSimulator start(InetAddress bind, int port, Transport transport, int unitId,
+            List<SimPoint> points) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(bind, port));
-        ModbusSimulator sim = new ModbusSimulator(s, unitId, points);
+        ModbusSimulator sim = new ModbusSimulator(s, transport, unitId, points);
         sim.acceptor.start();
         return sim;
     }
@@ -105,7 +115,7 @@ public final class ModbusSimulator implements AutoCloseable {
         for (ModbusPoint p : settings.points()) {
             sim.add(SimPoint.wave(p));
         }
-        return start(InetAddress.getLoopbackAddress(), port, settings.unitId(), sim);
+        return start(InetAddress.getLoopbackAddress(), port, settings.transport(), settings.unitId(), sim);
     }
 
     /** @return the port it listens on */
@@ -178,28 +188,14 @@ public final class ModbusSimulator implements AutoCloseable {
             DataInputStream in = new DataInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             while (!closed) {
-                int transaction = in.readUnsignedShort();
-                in.readUnsignedShort(); // protocol id, 0
-                int length = in.readUnsignedShort();
-                if (length < 2 || length > 254) {
+                byte[] frame = transport == Transport.TCP ? serveTcp(in) : serveRtu(in);
+                if (frame == null) {
                     return;
                 }
-                byte[] body = new byte[length];
-                in.readFully(body);
-                requests.incrementAndGet();
-                if (!answering) {
-                    continue;
+                if (frame.length > 0) {
+                    out.write(frame);
+                    out.flush();
                 }
-                byte[] pdu = answer(body[0] & 0xFF, body);
-                byte[] frame = new byte[7 + pdu.length];
-                frame[0] = (byte) (transaction >> 8);
-                frame[1] = (byte) transaction;
-                frame[4] = (byte) ((pdu.length + 1) >> 8);
-                frame[5] = (byte) (pdu.length + 1);
-                frame[6] = body[0];
-                System.arraycopy(pdu, 0, frame, 7, pdu.length);
-                out.write(frame);
-                out.flush();
             }
         } catch (EOFException e) {
             // the client closed the connection
@@ -208,6 +204,65 @@ public final class ModbusSimulator implements AutoCloseable {
         } finally {
             clients.remove(s);
         }
+    }
+
+    /** @return the answer frame, empty for none, {@code null} to drop the connection */
+    private byte[] serveTcp(DataInputStream in) throws IOException {
+        int transaction = in.readUnsignedShort();
+        in.readUnsignedShort(); // protocol id, 0
+        int length = in.readUnsignedShort();
+        if (length < 2 || length > 254) {
+            return null;
+        }
+        byte[] body = new byte[length];
+        in.readFully(body);
+        requests.incrementAndGet();
+        if (!answering) {
+            return new byte[0];
+        }
+        byte[] pdu = answer(body[0] & 0xFF, body);
+        byte[] frame = new byte[7 + pdu.length];
+        frame[0] = (byte) (transaction >> 8);
+        frame[1] = (byte) transaction;
+        frame[4] = (byte) ((pdu.length + 1) >> 8);
+        frame[5] = (byte) (pdu.length + 1);
+        frame[6] = body[0];
+        System.arraycopy(pdu, 0, frame, 7, pdu.length);
+        return frame;
+    }
+
+    /** RTU frame: unit, function, 4 bytes start and count (every read request), CRC-16 low byte first. */
+    private byte[] serveRtu(DataInputStream in) throws IOException {
+        byte[] request = new byte[8];
+        in.readFully(request);
+        requests.incrementAndGet();
+        int crc = crc16(request, 6);
+        if ((request[6] & 0xFF) != (crc & 0xFF) || (request[7] & 0xFF) != (crc >> 8)) {
+            return new byte[0]; // a corrupt frame is ignored, as on a serial line
+        }
+        if (!answering) {
+            return new byte[0];
+        }
+        byte[] pdu = answer(request[0] & 0xFF, Arrays.copyOf(request, 6));
+        byte[] frame = new byte[1 + pdu.length + 2];
+        frame[0] = request[0];
+        System.arraycopy(pdu, 0, frame, 1, pdu.length);
+        int c = crc16(frame, frame.length - 2);
+        frame[frame.length - 2] = (byte) c;
+        frame[frame.length - 1] = (byte) (c >> 8);
+        return frame;
+    }
+
+    /** @return the Modbus RTU CRC-16 (polynomial 0xA001, initial 0xFFFF) of the first {@code n} bytes */
+    static int crc16(byte[] data, int n) {
+        int crc = 0xFFFF;
+        for (int i = 0; i < n; i++) {
+            crc ^= data[i] & 0xFF;
+            for (int b = 0; b < 8; b++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
+            }
+        }
+        return crc;
     }
 
     private synchronized byte[] answer(int unit, byte[] body) {

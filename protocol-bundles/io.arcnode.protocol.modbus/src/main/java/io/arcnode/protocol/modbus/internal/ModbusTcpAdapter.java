@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Modbus TCP adapter instance: one device connection (j2mod master), the points of its
- * {@link ModbusSettings}, and its own single-thread poll loop, so a slow device only delays itself.
+ * A Modbus TCP adapter instance (MBAP framing, or RTU frames over TCP): one device connection (j2mod master),
+ * the points of its {@link ModbusSettings}, and its own single-thread poll loop, so a slow device only delays
+ * itself.
  * Each cycle runs the read plan; a request that gets no answer is retried after a reconnect up to
  * {@code retries} times; a cycle with a failed request sets {@code DEGRADED} with the reason (the Modbus
  * exception code when the device answered with one) and delays the next cycle by an exponential backoff;
@@ -226,7 +227,8 @@ public final class ModbusTcpAdapter implements Adapter {
         if (master == null || !master.isConnected()) {
             disconnect();
             ModbusTCPMaster m = new ModbusTCPMaster(settings.host(), settings.port(),
-                    (int) settings.polling().timeout().toMillis(), false, false);
+                    (int) settings.polling().timeout().toMillis(), false,
+                    settings.transport() == Transport.RTU_OVER_TCP);
             m.connect();
             // one attempt per call, no sleeps inside j2mod: the retries, reconnects and backoff are ours
             // (set after connect: connect creates the transaction that holds the count)

@@ -1,7 +1,5 @@
 package io.arcnode.protocol.modbus.internal;
 
-import java.util.Locale;
-
 /**
  * Order of the 16-bit registers of a multi-register value. Bytes inside a register are always big-endian
  * (the Modbus spec); devices differ only in the word order.
@@ -14,7 +12,7 @@ public enum WordOrder {
 
     /** @return the configuration name, {@code big_endian} or {@code little_endian} */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigKeys.key(this);
     }
 
     /**
@@ -22,11 +20,6 @@ public enum WordOrder {
      * @throws IllegalArgumentException for an unknown name
      */
     public static WordOrder ofKey(String key) {
-        for (WordOrder o : values()) {
-            if (o.key().equals(key)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown word order '" + key + "' (big_endian, little_endian)");
+        return ConfigKeys.ofKey(WordOrder.class, "word order", key);
     }
 }

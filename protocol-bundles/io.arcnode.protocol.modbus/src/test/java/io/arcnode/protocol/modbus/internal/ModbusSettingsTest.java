@@ -93,8 +93,18 @@ class ModbusSettingsTest {
                 () -> ModbusSettings.of("a", "h", 502, 1, POLLING, List.of(boolOnRegister, dup)));
         assertEquals("cdu_01/x: type bool does not fit function code 3 (bool exactly for 1 and 2); "
                 + "points: cdu_01/x is mapped twice", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ModbusSettings.point(Map.of("function_code", 3,
+        e = assertThrows(IllegalArgumentException.class, () -> ModbusSettings.point(Map.of("function_code", 3,
                 "address", 0, "type", "int8", "parameter", "y"), CONTEXT));
+        assertEquals("unknown data type 'int8' (bool, int16, uint16, int32, uint32, float32, int64, uint64, float64)",
+                e.getMessage());
+    }
+
+    @Test
+    void configurationNamesOfTheEnums() {
+        assertEquals(Transport.RTU_OVER_TCP, Transport.ofKey("rtu_over_tcp"));
+        assertEquals("little_endian", WordOrder.LITTLE_ENDIAN.key());
+        assertEquals("unknown transport 'udp' (tcp, rtu_over_tcp)",
+                assertThrows(IllegalArgumentException.class, () -> Transport.ofKey("udp")).getMessage());
     }
 
     @Test

@@ -236,6 +236,36 @@ class ModbusTcpAdapterTest {
     }
 
     @Test
+    void rtuFramesOverTcp() throws Exception {
+        List<ModbusPoint> points = List.of(
+                point(RegisterTable.INPUT_REGISTERS, 0, DataType.FLOAT32, WordOrder.LITTLE_ENDIAN, 1, 0, "t"),
+                point(RegisterTable.HOLDING_REGISTERS, 10, DataType.INT16, WordOrder.BIG_ENDIAN, 0.5, 0, "h"),
+                point(RegisterTable.COILS, 2, DataType.BOOL, WordOrder.BIG_ENDIAN, 1, 0, "c"));
+        double[] raw = {21.5, -8, 1};
+        List<SimPoint> simPoints = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            simPoints.add(sim(points.get(i), raw[i]));
+        }
+        ModbusSimulator s = ModbusSimulator.start(InetAddress.getLoopbackAddress(), 0, Transport.RTU_OVER_TCP, 7,
+                simPoints);
+        open.add(s);
+        Collector c = new Collector();
+        ModbusTcpAdapter a = new ModbusTcpAdapter(ModbusSettings.of("adapter_modbus_rtu", "127.0.0.1", s.port(),
+                Transport.RTU_OVER_TCP, 7, FAST, points), c, Clock.systemUTC());
+        open.add(0, a);
+        long before = s.requests();
+        assertTrue(a.pollOnce(), () -> String.valueOf(a.health()));
+        assertEquals(3, s.requests() - before);
+        assertEquals(Map.of("t", 21.5, "h", -4.0, "c", 1.0), c.last());
+    }
+
+    @Test
+    void rtuCrcIsTheModbusOne() {
+        // read 10 holding registers from unit 1: 01 03 00 00 00 0A, CRC C5 CD on the wire
+        assertEquals(0xCDC5, ModbusSimulator.crc16(new byte[] {1, 3, 0, 0, 0, 10}, 6));
+    }
+
+    @Test
     void backoffDoublesPerFailedCycleUpToItsBound() {
         // FAST: initial 20 ms, max 80 ms
         assertEquals(List.of(20L, 40L, 80L, 80L, 80L), List.of(1, 2, 3, 4, 40).stream()
