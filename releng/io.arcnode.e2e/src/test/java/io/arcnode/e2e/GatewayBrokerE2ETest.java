@@ -58,6 +58,29 @@ class GatewayBrokerE2ETest {
         }
     }
 
+    /** {@code stream.embedded: false}: the gateway runs alone against {@code bootstrap_servers}; no broker, no broker data. */
+    @Test
+    void externalStreamStartsNoBroker(@TempDir Path data) throws Exception {
+        int port = Products.freePort();
+        int kafkaPort = Products.freePort();
+        Path customer = Files.writeString(data.resolve("cfg.customer.yml"),
+                "stream:\n  embedded: false\n  bootstrap_servers: 127.0.0.1:" + kafkaPort + "\n");
+        Path log = data.resolve("console.log");
+        Process p = Products.start("gateway", data, log, Map.of("CFG_CUSTOMER_PATH", customer.toString()),
+                "--env", "demo", "--port", String.valueOf(port));
+        try {
+            Products.await("gateway /health/ready == 200", Products.START_TIMEOUT, log, p,
+                    () -> Products.statusOrZero(port, "/health/ready") == 200);
+            assertTrue(brokerProcess(p).isEmpty(), "no broker process");
+            assertTrue(!Files.exists(data.resolve("broker")), "no broker data");
+            assertTrue(!open(kafkaPort), "nothing listens on bootstrap_servers");
+            Products.await("stream reports the missing broker", Products.START_TIMEOUT, log, p,
+                    () -> Products.bodyOrEmpty(port, "/health").contains("not reachable"));
+        } finally {
+            Products.stop(p);
+        }
+    }
+
     private static Optional<ProcessHandle> brokerProcess(Process launcher) {
         return launcher.descendants()
                 .filter(h -> h.info().commandLine().orElse("").contains("io.arcnode.broker.EmbeddedBroker"))
