@@ -24,10 +24,16 @@ class HeadlessStartupE2ETest {
     void startsOnDemoDefaultsAndAnswersReady(String product, @TempDir Path data) throws Exception {
         int port = Products.freePort();
         Path log = data.resolve("console.log");
-        Process p = Products.start(product, data, log, Map.of(), "--env", "demo", "--port", String.valueOf(port));
+        // the gateway's embedded broker on a free port, not the shipped 9092 another process may hold
+        Path customer = Products.streamOnFreePort(data);
+        Process p = Products.start(product, data, log, Map.of("CFG_CUSTOMER_PATH", customer.toString()),
+                "--env", "demo", "--port", String.valueOf(port));
         try {
             Products.await(product + " /health/ready == 200", Products.START_TIMEOUT, log, p,
                     () -> Products.statusOrZero(port, "/health/ready") == 200);
+            // the stream turns HEALTHY once its broker answers, which may be after HTTP is up
+            Products.await(product + " /health HEALTHY", Products.START_TIMEOUT, log, p,
+                    () -> "HEALTHY".equals(overallStatus(Products.bodyOrEmpty(port, "/health"))));
 
             HttpResponse<String> health = Products.get(port, "/health");
             assertEquals(200, health.statusCode(), health.body());
@@ -59,6 +65,14 @@ class HeadlessStartupE2ETest {
                     || console.contains(":" + port + "/health/ready"), "health URL not printed:\n" + console);
         } finally {
             Products.stop(p);
+        }
+    }
+
+    private static String overallStatus(String healthBody) {
+        try {
+            return JSON.readTree(healthBody).path("status").asText();
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 }

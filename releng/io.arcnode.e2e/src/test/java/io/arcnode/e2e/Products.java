@@ -73,6 +73,24 @@ final class Products {
         }
     }
 
+    /** A customer file that moves the gateway's stream (and its embedded broker) to a free loopback port. */
+    static Path streamOnFreePort(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("cfg.customer.yml"),
+                "stream:\n  bootstrap_servers: 127.0.0.1:" + freePort() + "\n");
+    }
+
+    /** @return the body of a GET, or "" when nothing answers */
+    static String bodyOrEmpty(int port, String path) {
+        try {
+            return get(port, path).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).GET().build();

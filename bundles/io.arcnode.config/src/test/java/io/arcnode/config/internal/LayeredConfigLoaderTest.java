@@ -41,6 +41,8 @@ class LayeredConfigLoaderTest {
                 + "    embedded: true\n"
                 + "    partitions: 12\n"
                 + "    replication_factor: 1\n"
+                + "    linger_ms: 5\n"
+                + "    batch_size: 65536\n"
                 + "  artifact_store:\n"
                 + "    bucket: arcnode-artifacts\n"
                 + "    local_path: data/artifacts\n"
@@ -256,7 +258,7 @@ class LayeredConfigLoaderTest {
         Path d = write("cfg.defaults.yml", allStages() + block("local", "again", 1));
         ConfigException e = fail(d, "local", null);
         assertTrue(e.getMessage().contains("duplicate key 'local'"), e.getMessage());
-        assertTrue(e.getMessage().contains("at line 76, column "), e.getMessage()); // where the second "local:" starts
+        assertTrue(e.getMessage().contains("at line 82, column "), e.getMessage()); // where the second "local:" starts
     }
 
     @Test
@@ -349,6 +351,21 @@ class LayeredConfigLoaderTest {
     void minimumOnlyRangeIsAnError() throws IOException {
         Path d = write("cfg.defaults.yml", allStages().replace("partitions: 12", "partitions: 0"));
         assertEquals(d + ": local.stream.partitions: must be an integer >= 1 (got 0)",
+                fail(d, "local", null).getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "60001", "5.0", "\"5\""})
+    void lingerOutOfRangeOrNotAnIntegerIsAnError(String linger) throws IOException {
+        Path d = write("cfg.defaults.yml", allStages().replace("linger_ms: 5", "linger_ms: " + linger));
+        assertEquals(d + ": local.stream.linger_ms: must be an integer between 0 and 60000 (got " + linger + ")",
+                fail(d, "local", null).getMessage());
+    }
+
+    @Test
+    void batchSizeOfZeroIsAnError() throws IOException {
+        Path d = write("cfg.defaults.yml", allStages().replace("batch_size: 65536", "batch_size: 0"));
+        assertEquals(d + ": local.stream.batch_size: must be an integer between 1 and 16777216 (got 0)",
                 fail(d, "local", null).getMessage());
     }
 

@@ -1,0 +1,146 @@
+package io.arcnode.stream.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.arcnode.api.health.ComponentHealth;
+import io.arcnode.api.health.HealthStatus;
+import io.arcnode.api.telemetry.Measurement;
+import io.arcnode.stream.api.MeasurementPublisher;
+import io.arcnode.stream.api.PublishAck;
+import io.arcnode.stream.api.StreamTopics;
+
+/**
+ * The producer and admin client of the local stream, plus one background loop that creates the topics once the
+ * broker answers and then checks every {@link #CHECK_PERIOD_MS} ms that it is still reachable. Plain Java: the DS
+ * component {@link StreamComponent} only constructs and closes it.
+ */
+public final class LocalStream implements MeasurementPublisher, AutoCloseable {
+
+    /** Component name in the health report. */
+    public static final String HEALTH_NAME = "stream";
+    static final long CHECK_PERIOD_MS = 5_000;
+    private static final long BROKER_TIMEOUT_MS = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStream.class);
+
+    private final StreamSettings settings;
+    private final Producer<String, Measurement> producer;
+    private final Admin admin;
+    private final ScheduledExecutorService loop;
+    private volatile boolean topicsReady;
+    private volatile ComponentHealth health;
+
+    /** Creates the clients with {@link ProducerConfigs}; {@code producerOverrides} replace single properties. */
+    public LocalStream(StreamSettings settings, Map<String, Object> producerOverrides) {
+        this.settings = settings;
+        this.health = new ComponentHealth(HEALTH_NAME, HealthStatus.DEGRADED,
+                "connecting to broker " + settings.bootstrapServers(), true);
+        Map<String, Object> props = ProducerConfigs.producer(settings, "arcnode-stream-producer");
+        props.putAll(producerOverrides);
+        this.producer = withKafkaLoader(() -> new KafkaProducer<>(props, new StringSerializer(),
+                new MeasurementSerializer()));
+        this.admin = withKafkaLoader(() -> Admin.create(ProducerConfigs.admin(settings, "arcnode-stream-admin")));
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "arcnode-stream-check");
+            t.setDaemon(true);
+            return t;
+        });
+        loop.scheduleWithFixedDelay(this::check, 0, CHECK_PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletionStage<PublishAck> publish(Measurement m) {
+        CompletableFuture<PublishAck> ack = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(StreamTopics.rawTopic(m.classification()), m.assetId(), m),
+                    (md, e) -> {
+                        if (e != null) {
+                            ack.completeExceptionally(e);
+                        } else {
+                            ack.complete(new PublishAck(md.topic(), md.partition(), md.offset()));
+                        }
+                    });
+        } catch (KafkaException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+
+    /** @return broker reachable and topics created: HEALTHY; otherwise DEGRADED with the reason */
+    public ComponentHealth health() {
+        return health;
+    }
+
+    /** @return whether the topics have been created (or found) */
+    public boolean topicsReady() {
+        return topicsReady;
+    }
+
+    private void check() {
+        try {
+            if (!topicsReady) {
+                List<String> created = TopicCreator.ensure(admin, settings, BROKER_TIMEOUT_MS);
+                topicsReady = true;
+                LOG.info("stream topics ready ({} created, {} partitions each)", created.size(), settings.partitions());
+            }
+            int nodes = admin.describeCluster().nodes().get(BROKER_TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
+            setHealth(HealthStatus.HEALTHY, "broker " + settings.bootstrapServers() + " reachable, " + nodes + " node(s)");
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            setHealth(HealthStatus.DEGRADED, "broker " + settings.bootstrapServers() + " not reachable: "
+                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + "; records are buffered by the producer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One log line per change of status, not per check. */
+    private void setHealth(HealthStatus status, String detail) {
+        ComponentHealth previous = health;
+        health = new ComponentHealth(HEALTH_NAME, status, detail, true);
+        if (previous.status() != status) {
+            LOG.info("stream: {} ({})", status, detail);
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Kafka loads the class-name defaults of its configs (e.g. {@code sasl.oauthbearer.jwt.retriever.class})
+     * through the context class loader: in OSGi that must be the kafka-clients bundle's own loader.
+     */
+    private static <T> T withKafkaLoader(Supplier<T> create) {
+        Thread t = Thread.currentThread();
+        ClassLoader saved = t.getContextClassLoader();
+        t.setContextClassLoader(KafkaProducer.class.getClassLoader());
+        try {
+            return create.get();
+        } finally {
+            t.setContextClassLoader(saved);
+        }
+    }
+}
