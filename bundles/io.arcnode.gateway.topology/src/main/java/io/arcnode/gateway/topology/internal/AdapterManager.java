@@ -1,0 +1,269 @@
+package io.arcnode.gateway.topology.internal;
+
+import io.arcnode.api.adapter.Adapter;
+import io.arcnode.api.adapter.AdapterContext;
+import io.arcnode.api.adapter.AdapterFactory;
+import io.arcnode.api.adapter.AdapterHealth;
+import io.arcnode.api.adapter.Adapters;
+import io.arcnode.api.dtm.Device;
+import io.arcnode.api.dtm.Dtm;
+import io.arcnode.api.dtm.ProtocolConfig;
+import io.arcnode.api.dtm.ProtocolKind;
+import io.arcnode.api.telemetry.Classification;
+import io.arcnode.api.telemetry.Measurement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link Adapter} per connected DTM device, created by the {@link AdapterFactory} of the device's
+ * {@code protocol_config.protocol}. A device whose {@code host} is blank has no connection (a bare deploy): no
+ * adapter is created and nothing is contacted. A protocol without a factory gets {@link Adapters#unsupported}; when
+ * its factory arrives later, those devices get a real adapter, and when a factory goes away its adapters are
+ * stopped and become unsupported. {@link #reconcile} restarts only devices whose connection ({@code host},
+ * {@code port}, {@code protocol_config}) changed. Every measurement an adapter hands over is counted per adapter,
+ * remembered as the last value of its {@code asset_id/parameter}, and given to the {@link Downstream}. Thread-safe.
+ */
+public final class AdapterManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterManager.class);
+
+    /** Where the measurements go after counting (the local stream). */
+    @FunctionalInterface
+    public interface Downstream {
+        /** @return whether the measurement was handed to the stream */
+        boolean publish(Measurement measurement);
+    }
+
+    /**
+     * What a reconcile did, by device UUID.
+     *
+     * @param started       devices that got an adapter and had none
+     * @param restarted     devices whose connection changed: old adapter stopped, new one started
+     * @param stopped       devices removed from the DTM or whose connection was removed
+     * @param unchanged     devices whose adapter kept running
+     * @param notConnected  devices without connection (blank host): no adapter
+     */
+    public record Reconciliation(List<UUID> started, List<UUID> restarted, List<UUID> stopped,
+            List<UUID> unchanged, List<UUID> notConnected) {
+    }
+
+    /**
+     * One adapter as {@code GET /measurements} shows it.
+     *
+     * @param deviceUuid the device
+     * @param protocol   its protocol
+     * @param health     the adapter's health snapshot
+     * @param received   measurements the adapter handed over since its device entered the DTM
+     * @param published  of those, the ones handed to the stream
+     */
+    public record AdapterView(UUID deviceUuid, ProtocolKind protocol, AdapterHealth health, long received,
+            long published) {
+    }
+
+    private record Connection(String host, int port, ProtocolConfig config) {
+        static Connection of(Device d) {
+            return new Connection(d.host(), d.port(), d.protocolConfig());
+        }
+    }
+
+    private static final class Counters {
+        final LongAdder received = new LongAdder();
+        final LongAdder published = new LongAdder();
+    }
+
+    private static final class Managed {
+        final Device device;
+        final Counters counters;
+        Adapter adapter;
+        boolean unsupported;
+
+        Managed(Device device, Counters counters) {
+            this.device = device;
+            this.counters = counters;
+        }
+    }
+
+    private final Downstream downstream;
+    private final Clock clock;
+    private final Map<ProtocolKind, AdapterFactory> factories = new ConcurrentHashMap<>();
+    private final Map<UUID, Managed> adapters = new LinkedHashMap<>();
+    private final Map<String, Measurement> last = new ConcurrentHashMap<>();
+    private int notConnected;
+
+    public AdapterManager(Downstream downstream, Clock clock) {
+        this.downstream = Objects.requireNonNull(downstream, "downstream");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @return whether the device has connection data: a non-blank {@code host} */
+    public static boolean connected(Device device) {
+        return device.host() != null && !device.host().isBlank();
+    }
+
+    /** @return the adapter id of a device: {@code adapter_<protocol>_<device_uuid>} */
+    public static String adapterId(Device device) {
+        return "adapter_" + device.protocolConfig().protocol().json() + "_" + device.deviceUuid();
+    }
+
+    /** Makes the running adapters match {@code dtm}. */
+    public synchronized Reconciliation reconcile(Dtm dtm) {
+        List<UUID> started = new ArrayList<>();
+        List<UUID> restarted = new ArrayList<>();
+        List<UUID> stopped = new ArrayList<>();
+        List<UUID> unchanged = new ArrayList<>();
+        List<UUID> bare = new ArrayList<>();
+        Map<UUID, Device> wanted = new LinkedHashMap<>();
+        for (Device d : dtm.devices()) {
+            if (connected(d)) {
+                wanted.put(d.deviceUuid(), d);
+            } else {
+                bare.add(d.deviceUuid());
+            }
+        }
+        for (var it = adapters.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            if (!wanted.containsKey(e.getKey())) {
+                stop(e.getValue());
+                it.remove();
+                stopped.add(e.getKey());
+            }
+        }
+        Map<UUID, Managed> next = new LinkedHashMap<>();
+        for (Device d : wanted.values()) {
+            Managed old = adapters.get(d.deviceUuid());
+            if (old != null && Connection.of(old.device).equals(Connection.of(d))) {
+                Managed kept = new Managed(d, old.counters);
+                kept.adapter = old.adapter;
+                kept.unsupported = old.unsupported;
+                next.put(d.deviceUuid(), kept);
+                unchanged.add(d.deviceUuid());
+                continue;
+            }
+            if (old != null) {
+                stop(old);
+                restarted.add(d.deviceUuid());
+            } else {
+                started.add(d.deviceUuid());
+            }
+            Managed m = new Managed(d, old == null ? new Counters() : old.counters);
+            start(m);
+            next.put(d.deviceUuid(), m);
+        }
+        adapters.clear();
+        adapters.putAll(next);
+        notConnected = bare.size();
+        LOG.info("topology reconciled: {} started, {} restarted, {} stopped, {} unchanged, {} without connection",
+                started.size(), restarted.size(), stopped.size(), unchanged.size(), bare.size());
+        return new Reconciliation(List.copyOf(started), List.copyOf(restarted), List.copyOf(stopped),
+                List.copyOf(unchanged), List.copyOf(bare));
+    }
+
+    /** Registers a factory; devices of its protocol that were unsupported get a real adapter. */
+    public synchronized void addFactory(AdapterFactory factory) {
+        factories.put(factory.protocol(), factory);
+        for (Managed m : adapters.values()) {
+            if (m.unsupported && m.device.protocolConfig().protocol() == factory.protocol()) {
+                stop(m);
+                start(m);
+            }
+        }
+    }
+
+    /** Unregisters a factory; its adapters are stopped and become unsupported. */
+    public synchronized void removeFactory(AdapterFactory factory) {
+        if (!factories.remove(factory.protocol(), factory)) {
+            return;
+        }
+        for (Managed m : adapters.values()) {
+            if (!m.unsupported && m.device.protocolConfig().protocol() == factory.protocol()) {
+                stop(m);
+                start(m);
+            }
+        }
+    }
+
+    /** @return every adapter, in DTM order */
+    public synchronized List<AdapterView> adapters() {
+        List<AdapterView> out = new ArrayList<>();
+        for (Managed m : adapters.values()) {
+            out.add(new AdapterView(m.device.deviceUuid(), m.device.protocolConfig().protocol(), m.adapter.health(),
+                    m.counters.received.sum(), m.counters.published.sum()));
+        }
+        return out;
+    }
+
+    /** @return how many devices of the last reconciled DTM have no connection */
+    public synchronized int notConnected() {
+        return notConnected;
+    }
+
+    /** @return the last measurement of every {@code asset_id/parameter}, sorted by that key */
+    public Map<String, Measurement> lastValues() {
+        return new TreeMap<>(last);
+    }
+
+    /** Stops every adapter. */
+    @Override
+    public synchronized void close() {
+        for (Managed m : adapters.values()) {
+            stop(m);
+        }
+        adapters.clear();
+    }
+
+    private void start(Managed m) {
+        Device d = m.device;
+        String id = adapterId(d);
+        ProtocolKind protocol = d.protocolConfig().protocol();
+        AdapterFactory factory = factories.get(protocol);
+        if (factory == null) {
+            m.adapter = Adapters.unsupported(id, protocol);
+            m.unsupported = true;
+            return;
+        }
+        Counters c = m.counters;
+        AdapterContext context = new AdapterContext(id, d.deviceUuid().toString(), Classification.TELEMETRY,
+                measurement -> {
+                    c.received.increment();
+                    last.put(measurement.assetId() + "/" + measurement.parameter(), measurement);
+                    if (downstream.publish(measurement)) {
+                        c.published.increment();
+                    }
+                }, clock);
+        Adapter adapter = null;
+        try {
+            adapter = factory.create(context, d);
+            adapter.start();
+        } catch (RuntimeException e) {
+            LOG.warn("adapter {}: cannot start: {}", id, e.toString());
+            if (adapter != null) {
+                stopQuietly(adapter);
+            }
+            adapter = Adapters.configError(id, "cannot start: " + e.getMessage());
+        }
+        m.adapter = adapter;
+        m.unsupported = false;
+    }
+
+    private static void stop(Managed m) {
+        stopQuietly(m.adapter);
+    }
+
+    private static void stopQuietly(Adapter adapter) {
+        try {
+            adapter.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("adapter {}: stop failed: {}", adapter.id(), e.toString());
+        }
+    }
+}

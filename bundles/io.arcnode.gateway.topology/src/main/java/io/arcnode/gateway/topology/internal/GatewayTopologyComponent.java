@@ -1,0 +1,137 @@
+package io.arcnode.gateway.topology.internal;
+
+import io.arcnode.api.adapter.AdapterFactory;
+import io.arcnode.api.adapter.AdapterHealth;
+import io.arcnode.api.health.ComponentHealth;
+import io.arcnode.api.health.HealthContributor;
+import io.arcnode.api.health.HealthRollup;
+import io.arcnode.api.health.HealthStatus;
+import io.arcnode.config.api.ArcnodeConfig;
+import io.arcnode.config.api.StartupFailure;
+import io.arcnode.stream.api.MeasurementPublisher;
+import jakarta.servlet.Servlet;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's topology: loads the last applied DTM from {@code <gateway.data_dir>/topology/dtm.json}, runs its
+ * adapters with the {@link AdapterFactory} services present (dynamic: a protocol bundle may come later or go), hands
+ * their measurements to the {@link MeasurementPublisher} when there is one, and serves {@code /topology} and
+ * {@code /measurements}. The work is done by {@link TopologyService} and {@link AdapterManager}; this is the OSGi
+ * shell.
+ */
+@Component(immediate = true)
+public final class GatewayTopologyComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayTopologyComponent.class);
+
+    /** Folder of the topology file, under {@code gateway.data_dir}. */
+    static final String TOPOLOGY_FOLDER = "topology";
+
+    private final ArcnodeConfig config;
+    private final BundleContext context;
+    private final AdapterManager adapters;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MeasurementPublisher publisher;
+
+    @Activate
+    public GatewayTopologyComponent(@Reference ArcnodeConfig config, BundleContext context) {
+        this.config = config;
+        this.context = context;
+        this.adapters = new AdapterManager(m -> {
+            MeasurementPublisher p = publisher;
+            if (p == null) {
+                return false;
+            }
+            p.publish(m);
+            return true;
+        }, Clock.systemUTC());
+    }
+
+    @Reference(name = "adapterFactory", service = AdapterFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeAdapterFactory")
+    void addAdapterFactory(AdapterFactory factory) {
+        adapters.addFactory(factory);
+    }
+
+    void removeAdapterFactory(AdapterFactory factory) {
+        adapters.removeFactory(factory);
+    }
+
+    @Activate
+    void activate() {
+        Path dir = Path.of(String.valueOf(config.section("gateway").get("data_dir"))).resolve(TOPOLOGY_FOLDER);
+        TopologyStore store = new TopologyStore(dir);
+        TopologyService topology = new TopologyService(store, adapters, Clock.systemUTC());
+        try {
+            topology.start().ifPresentOrElse(
+                    t -> LOG.info("topology {}: dtm_version {} ({}, {} device(s)) applied at {}", store.file(),
+                            t.dtmVersion(), t.dtm().emsMode().json(), t.dtm().devices().size(), t.appliedAt()),
+                    () -> LOG.info("topology {}: none applied yet; POST a DTM to {}", store.file(),
+                            TopologyServlet.PATH));
+        } catch (IllegalStateException e) {
+            StartupFailure.stop(context, e.getMessage());
+            return;
+        }
+        register(Servlet.class, new TopologyServlet(topology), "arcnode-topology", TopologyServlet.PATH,
+                TopologyServlet.PATH + "/*");
+        register(Servlet.class, new MeasurementsServlet(adapters), "arcnode-measurements", MeasurementsServlet.PATH);
+        AdapterManager a = adapters;
+        registrations.add(context.registerService(HealthContributor.class, () -> health(a), null));
+    }
+
+    /** One non-critical component {@code adapters}: the roll-up of every adapter, detail names the ones not healthy. */
+    static ComponentHealth health(AdapterManager adapters) {
+        List<ComponentHealth> parts = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (AdapterManager.AdapterView v : adapters.adapters()) {
+            AdapterHealth h = v.health();
+            ComponentHealth c = h.toComponentHealth(false);
+            parts.add(c);
+            if (c.status() != HealthStatus.HEALTHY) {
+                bad.add(c.component() + " " + c.detail());
+            }
+        }
+        String detail = parts.size() + " adapter(s), " + adapters.notConnected() + " device(s) without connection"
+                + (bad.isEmpty() ? "" : "; " + String.join("; ", bad));
+        return new ComponentHealth("adapters", HealthRollup.rollup(parts), detail, false);
+    }
+
+    private <T> void register(Class<T> type, T service, String name, String... patterns) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.name", name);
+        props.put("osgi.http.whiteboard.servlet.pattern", patterns);
+        registrations.add(context.registerService(type, service, props));
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException ignored) {
+                // already unregistered by the framework
+            }
+        }
+        registrations.clear();
+        adapters.close();
+    }
+}
