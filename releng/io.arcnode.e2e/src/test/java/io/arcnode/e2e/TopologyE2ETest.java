@@ -81,6 +81,10 @@ class TopologyE2ETest {
             assertEquals(42.0, flowing.get("last_values").get(DEVICE_1 + "/soc").get("value").asDouble(),
                     flowing.toString());
             assertEquals("adapter_modbus_tcp_" + DEVICE_1, flowing.get("adapters").get(0).get("adapter_id").asText());
+            String metrics = Products.get(port, "/metrics").body();
+            assertTrue(metrics.contains("arcnode_adapter_measurements_total{adapter_id=\"adapter_modbus_tcp_" + DEVICE_1
+                    + "\"}"), metrics);
+            assertTrue(metrics.contains("arcnode_devices_without_connection 1"), metrics);
 
             Products.stop(p);
             int again = Products.freePort();

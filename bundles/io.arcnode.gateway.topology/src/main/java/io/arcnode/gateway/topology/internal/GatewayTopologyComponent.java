@@ -9,6 +9,7 @@ import io.arcnode.api.health.HealthStatus;
 import io.arcnode.config.api.ArcnodeConfig;
 import io.arcnode.config.api.StartupFailure;
 import io.arcnode.stream.api.MeasurementPublisher;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.Servlet;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,9 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's topology: loads the last applied DTM from {@code <gateway.data_dir>/topology/dtm.json}, runs its
  * adapters with the {@link AdapterFactory} services present (dynamic: a protocol bundle may come later or go), hands
- * their measurements to the {@link MeasurementPublisher} when there is one, and serves {@code /topology} and
- * {@code /measurements}. The work is done by {@link TopologyService} and {@link AdapterManager}; this is the OSGi
- * shell.
+ * their measurements to the {@link MeasurementPublisher} when there is one, serves {@code /topology} and
+ * {@code /measurements} and puts the adapters' counters on {@code /metrics} ({@link AdapterMetrics}). The work is
+ * done by {@link TopologyService} and {@link AdapterManager}; this is the OSGi shell.
  */
 @Component(immediate = true)
 public final class GatewayTopologyComponent {
@@ -46,6 +47,7 @@ public final class GatewayTopologyComponent {
     private final BundleContext context;
     private final AdapterManager adapters;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private AdapterMetrics metrics;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -96,6 +98,7 @@ public final class GatewayTopologyComponent {
         register(Servlet.class, new MeasurementsServlet(adapters), "arcnode-measurements", MeasurementsServlet.PATH);
         AdapterManager a = adapters;
         registrations.add(context.registerService(HealthContributor.class, () -> health(a), null));
+        metrics = AdapterMetrics.register(PrometheusRegistry.defaultRegistry, adapters);
     }
 
     /** One non-critical component {@code adapters}: the roll-up of every adapter, detail names the ones not healthy. */
@@ -132,6 +135,10 @@ public final class GatewayTopologyComponent {
             }
         }
         registrations.clear();
+        if (metrics != null) {
+            metrics.unregister();
+            metrics = null;
+        }
         adapters.close();
     }
 }
