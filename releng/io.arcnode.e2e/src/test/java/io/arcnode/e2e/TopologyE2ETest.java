@@ -43,9 +43,10 @@ class TopologyE2ETest {
                 "--env", "demo", "--port", String.valueOf(port));
         ModbusSlave device = null;
         try {
-            Products.await("gateway /health/ready == 200", Products.START_TIMEOUT, log, p,
-                    () -> Products.statusOrZero(port, "/health/ready") == 200);
-            assertEquals(404, Products.get(port, "/topology").statusCode(), "no topology before the first POST");
+            awaitTopologyServed(port, log, p);
+            HttpResponse<String> none = Products.get(port, "/topology");
+            assertEquals(404, none.statusCode(), "no topology before the first POST");
+            assertEquals("no topology", JSON.readTree(none.body()).get("error").asText(), none.body());
 
             String bare = dtm(device(DEVICE_1, "", 502), device(DEVICE_2, "", 502));
             HttpResponse<String> applied = post(port, bare);
@@ -91,8 +92,7 @@ class TopologyE2ETest {
             p = Products.start("gateway", data, log, Map.of("CFG_CUSTOMER_PATH", customer.toString()),
                     "--env", "demo", "--port", String.valueOf(again));
             Process restarted = p;
-            Products.await("restarted gateway /health/ready == 200", Products.START_TIMEOUT, log, p,
-                    () -> Products.statusOrZero(again, "/health/ready") == 200);
+            awaitTopologyServed(again, log, p);
             JsonNode kept = JSON.readTree(Products.get(again, "/topology").body());
             assertEquals(2, kept.get("dtm_version").asInt(), "a restart comes back with the last applied DTM");
             assertEquals("live", kept.get("dtm").get("ems_mode").asText());
@@ -104,6 +104,17 @@ class TopologyE2ETest {
             }
             Products.stop(p);
         }
+    }
+
+    /**
+     * Waits until the topology component serves {@code /topology}: readiness does not wait for it (the servlet is
+     * registered when the lazily activated bundle's component activates, which may be after {@code /health/ready}).
+     */
+    private static void awaitTopologyServed(int port, Path log, Process p) {
+        Products.await("gateway serving /topology", Products.START_TIMEOUT, log, p, () -> {
+            String body = Products.bodyOrEmpty(port, "/topology");
+            return body.contains("\"dtm_version\"") || body.contains("\"no topology\"");
+        });
     }
 
     private static long received(int port) {
