@@ -66,6 +66,15 @@ class EdpJobsE2ETest {
         Process p = Products.start("platform", data, log, env, "--env", "demo", "--port", String.valueOf(port));
         Products.await("platform /health/ready == 200", Products.START_TIMEOUT, log, p,
                 () -> Products.statusOrZero(port, "/health/ready") == 200);
+        // ready can answer before the lazily started EDP bundle has registered its servlets; its health
+        // contributor is registered last, once the jobs API is served
+        Products.await("edp_jobs in /health", Products.START_TIMEOUT, log, p, () -> {
+            try {
+                return Products.get(port, "/health").body().contains("\"component\":\"edp_jobs\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
         return p;
     }
 
