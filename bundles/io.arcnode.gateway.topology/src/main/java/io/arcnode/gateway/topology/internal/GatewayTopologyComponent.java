@@ -10,14 +10,12 @@ import io.arcnode.config.api.ArcnodeConfig;
 import io.arcnode.config.api.StartupFailure;
 import io.arcnode.stream.api.MeasurementPublisher;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import jakarta.servlet.Servlet;
+import io.arcnode.http.api.ServiceRegistrations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -46,7 +44,7 @@ public final class GatewayTopologyComponent {
     private final ArcnodeConfig config;
     private final BundleContext context;
     private final AdapterManager adapters;
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final ServiceRegistrations registrations;
     private AdapterMetrics metrics;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -57,6 +55,7 @@ public final class GatewayTopologyComponent {
     public GatewayTopologyComponent(@Reference ArcnodeConfig config, BundleContext context) {
         this.config = config;
         this.context = context;
+        this.registrations = new ServiceRegistrations(context);
         this.adapters = new AdapterManager(m -> {
             MeasurementPublisher p = publisher;
             if (p == null) {
@@ -93,11 +92,11 @@ public final class GatewayTopologyComponent {
             StartupFailure.stop(context, e.getMessage());
             return;
         }
-        register(Servlet.class, new TopologyServlet(topology), "arcnode-topology", TopologyServlet.PATH,
+        registrations.servlet("arcnode-topology", new TopologyServlet(topology), TopologyServlet.PATH,
                 TopologyServlet.PATH + "/*");
-        register(Servlet.class, new MeasurementsServlet(adapters), "arcnode-measurements", MeasurementsServlet.PATH);
+        registrations.servlet("arcnode-measurements", new MeasurementsServlet(adapters), MeasurementsServlet.PATH);
         AdapterManager a = adapters;
-        registrations.add(context.registerService(HealthContributor.class, () -> health(a), null));
+        registrations.service(HealthContributor.class, () -> health(a));
         metrics = AdapterMetrics.register(PrometheusRegistry.defaultRegistry, adapters);
     }
 
@@ -118,23 +117,9 @@ public final class GatewayTopologyComponent {
         return new ComponentHealth("adapters", HealthRollup.rollup(parts), detail, false);
     }
 
-    private <T> void register(Class<T> type, T service, String name, String... patterns) {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("osgi.http.whiteboard.servlet.name", name);
-        props.put("osgi.http.whiteboard.servlet.pattern", patterns);
-        registrations.add(context.registerService(type, service, props));
-    }
-
     @Deactivate
     void deactivate() {
-        for (ServiceRegistration<?> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException ignored) {
-                // already unregistered by the framework
-            }
-        }
-        registrations.clear();
+        registrations.unregisterAll();
         if (metrics != null) {
             metrics.unregister();
             metrics = null;

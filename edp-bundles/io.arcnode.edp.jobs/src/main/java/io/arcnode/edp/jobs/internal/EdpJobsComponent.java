@@ -13,15 +13,11 @@ import io.arcnode.edp.pipeline.api.EdpPipeline;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import jakarta.servlet.Servlet;
+import io.arcnode.http.api.ServiceRegistrations;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Hashtable;
-import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -49,7 +45,7 @@ public final class EdpJobsComponent {
 
     private final ArcnodeConfig config;
     private final BundleContext context;
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final ServiceRegistrations registrations;
     private JobService jobs;
     private ArtifactStore store;
     private GaugeWithCallback running;
@@ -59,6 +55,7 @@ public final class EdpJobsComponent {
     public EdpJobsComponent(@Reference ArcnodeConfig config, BundleContext context) {
         this.config = config;
         this.context = context;
+        this.registrations = new ServiceRegistrations(context);
     }
 
     @Activate
@@ -90,9 +87,9 @@ public final class EdpJobsComponent {
         Path jobsDir = Path.of(String.valueOf(config.section("gateway").get("data_dir"))).resolve(JOBS_FOLDER);
         jobs = new JobService(pipeline, store, new JobStore(jobsDir), WORKERS, QUEUE_CAPACITY, Clock.systemUTC());
         jobs.start();
-        register(Servlet.class, new JobsServlet(jobs), "arcnode-edp-jobs", JobService.JOBS_PATH,
+        registrations.servlet("arcnode-edp-jobs", new JobsServlet(jobs), JobService.JOBS_PATH,
                 JobService.JOBS_PATH + "/*");
-        register(Servlet.class, new ArtifactServlet(store), "arcnode-artifacts", ArtifactServlet.PATH + "/*");
+        registrations.servlet("arcnode-artifacts", new ArtifactServlet(store), ArtifactServlet.PATH + "/*");
         JobService j = jobs;
         String where = ArtifactStores.describe(config);
         running = GaugeWithCallback.builder().name("arcnode_edp_jobs_running")
@@ -104,8 +101,8 @@ public final class EdpJobsComponent {
                     cb.call(j.failed(), "failed");
                     cb.call(j.refused(), "refused");
                 }).register();
-        registrations.add(context.registerService(HealthContributor.class, () -> new ComponentHealth("edp_jobs",
-                HealthStatus.HEALTHY, j.running() + " job(s) running; artifact store " + where, false), null));
+        registrations.service(HealthContributor.class, () -> new ComponentHealth("edp_jobs",
+                HealthStatus.HEALTHY, j.running() + " job(s) running; artifact store " + where, false));
     }
 
     private void fail(String message) {
@@ -120,23 +117,9 @@ public final class EdpJobsComponent {
         }
     }
 
-    private <T> void register(Class<T> type, T service, String name, String... patterns) {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("osgi.http.whiteboard.servlet.name", name);
-        props.put("osgi.http.whiteboard.servlet.pattern", patterns);
-        registrations.add(context.registerService(type, service, props));
-    }
-
     @Deactivate
     void deactivate() {
-        for (ServiceRegistration<?> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException ignored) {
-                // already unregistered by the framework
-            }
-        }
-        registrations.clear();
+        registrations.unregisterAll();
         if (running != null) {
             PrometheusRegistry.defaultRegistry.unregister(running);
             PrometheusRegistry.defaultRegistry.unregister(finished);
