@@ -122,6 +122,12 @@ class PlatformOnS3E2ETest {
                 assertTrue(platform.isAlive(), () -> "platform exited:\n" + read(log));
                 return status(port, "/health/ready") == 200;
             });
+            // ready can come before the lazily started EDP bundle has seeded the store and registered its servlets;
+            // its health component is registered last
+            Awaitility.await("edp_jobs in /health").atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                assertTrue(platform.isAlive(), () -> "platform exited:\n" + read(log));
+                return new String(get(port, "/health").body()).contains("\"component\":\"edp_jobs\"");
+            });
             assertTrue(bucket.exists("assemblies/compute_container/compute_container.step"), "catalogue seeded");
             assertTrue(read(log).contains("s3 " + s3.endpoint()), read(log));
 
