@@ -2,6 +2,7 @@ package io.arcnode.api.adapter;
 
 import io.arcnode.api.dtm.Device;
 import io.arcnode.api.dtm.ProtocolKind;
+import java.io.IOException;
 
 /**
  * Registered as an OSGi service by each protocol bundle: turns a DTM device of its protocol into an
@@ -19,4 +20,16 @@ public interface AdapterFactory {
      * @return a new, not yet started adapter
      */
     Adapter create(AdapterContext context, Device device);
+
+    /**
+     * Starts this protocol's simulator as the peer of {@code device} (SIM mode, demo stage): a real server of the
+     * protocol on the device's port (loopback), serving values for every point of its point maps that change over
+     * time. Closing the result stops it.
+     *
+     * @throws IOException                   when the server cannot start (port taken)
+     * @throws UnsupportedOperationException when this factory ships no simulator
+     */
+    default AutoCloseable simulate(Device device) throws IOException {
+        throw new UnsupportedOperationException("no simulator for " + protocol().json());
+    }
 }
