@@ -28,8 +28,8 @@ final class Responses {
     }
 
     /**
-     * @return {@code {received, published, devices_without_connection, adapters: [{adapter_id, device_uuid,
-     *         protocol, status, reason, received, published}], last_values: {"asset/parameter": measurement}}}
+     * @return {@code {received, published, devices_without_connection, adapters: [{adapter_id, source
+     *         (dtm | gateway_config), device_uuid (null for gateway_config), protocol (or adapter type), status, reason, received, published}], last_values: {"asset/parameter": measurement}}}
      */
     static ObjectNode measurements(List<AdapterManager.AdapterView> adapters, int notConnected,
             Map<String, Measurement> lastValues) {
@@ -42,8 +42,9 @@ final class Responses {
             published += a.published();
             ObjectNode item = list.addObject();
             item.put("adapter_id", a.health().adapterId());
-            item.put("device_uuid", a.deviceUuid().toString());
-            item.put("protocol", a.protocol().json());
+            item.put("source", a.source().json());
+            item.put("device_uuid", a.deviceUuid() == null ? null : a.deviceUuid().toString());
+            item.put("protocol", a.protocol());
             item.put("status", a.health().status().name());
             item.put("reason", a.health().reason());
             item.put("received", a.received());
