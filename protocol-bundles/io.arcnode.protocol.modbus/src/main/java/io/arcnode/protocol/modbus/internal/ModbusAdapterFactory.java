@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The Modbus TCP factory service, for DTM devices ({@link AdapterFactory}, protocol {@code modbus_tcp}) and for
- * entries of the gateway configuration ({@link ConfiguredAdapterFactory}, type {@code modbus_tcp}). Thin: the
+ * entries of the gateway configuration ({@link ConfiguredAdapterFactory}, types {@code modbus_tcp} and
+ * {@code modbus_rtu}, a serial line). Thin: the
  * configuration (optional; PID {@code io.arcnode.protocol.modbus}) gives the default polling of every adapter;
  * the adapters and the simulator are plain Java.
  */
@@ -70,7 +71,7 @@ public final class ModbusAdapterFactory implements AdapterFactory, ConfiguredAda
 
     @Override
     public Set<String> adapterTypes() {
-        return Set.of(TYPE);
+        return Set.of(TYPE, ModbusConfigEntry.RTU_TYPE);
     }
 
     @Override
@@ -92,6 +93,10 @@ public final class ModbusAdapterFactory implements AdapterFactory, ConfiguredAda
     @Override
     public AutoCloseable simulate(AdapterConfig config) throws IOException {
         ModbusSettings s = ModbusConfigEntry.settings(config, ModbusConfigEntry.context(config), polling);
+        if (s.transport() == Transport.RTU) {
+            throw new UnsupportedOperationException("a serial line is not simulated (SIM mode serves TCP peers; a "
+                    + "device server's RTU frames over TCP are: transport rtu_over_tcp)");
+        }
         ModbusSimulator sim = ModbusSimulator.forSettings(s, s.port());
         sim.tickEvery(SIM_TICK_MS);
         return sim;

@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a Modbus entry of the gateway configuration ({@link AdapterConfig} of type {@code modbus_tcp}) into
- * {@link ModbusSettings}. Connection keys: {@code host}, {@code port}, {@code unit_id} (default 1),
- * {@code transport} ({@code tcp}); polling keys override the component defaults for this adapter:
+ * Reads a Modbus entry of the gateway configuration ({@link AdapterConfig} of type {@code modbus_tcp} or
+ * {@code modbus_rtu}) into {@link ModbusSettings}. Connection keys of {@code modbus_tcp}: {@code host}, {@code port},
+ * {@code unit_id} (default 1), {@code transport} ({@code tcp} or {@code rtu_over_tcp}); of {@code modbus_rtu}:
+ * {@code serial_port}, {@code baud_rate} (19200), {@code data_bits} (8), {@code parity} ({@code even}, the Modbus
+ * serial-line default), {@code stop_bits} (1), {@code unit_id} (default 1); polling keys override the component defaults for this adapter:
  * {@code poll_interval_ms}, {@code timeout_ms}, {@code retries}. Points come as a list {@code points} (keys of
  * {@link ModbusSettings#point}) and/or as spec 004's map {@code registers} keyed by the Modicon reference
  * ({@code "40001"}: holding register 0; {@code 3xxxx} input registers, {@code 1xxxx} discrete inputs,
@@ -25,6 +27,14 @@ public final class ModbusConfigEntry {
 
     private static final Set<String> KEYS = Set.of("host", "port", "unit_id", "transport", "poll_interval_ms",
             "timeout_ms", "retries", "points", "registers");
+    private static final Set<String> RTU_KEYS = Set.of("serial_port", "baud_rate", "data_bits", "parity",
+            "stop_bits", "unit_id", "poll_interval_ms", "timeout_ms", "retries", "points", "registers");
+
+    /** The adapter type of a device on a serial line (spec 004 {@code adapter_modbus_rtu}). */
+    static final String RTU_TYPE = "modbus_rtu";
+
+    /** Unit id 0 is the broadcast address on a serial line: nobody answers it. */
+    static final String RTU_UNIT_RULE = "unit_id: must be 1..247 on a serial line (0 is broadcast, never answered)";
     private static final Set<String> POINT_KEYS = Set.of("function_code", "address", "parameter", "type",
             "word_order", "scale", "offset", "unit", "asset_id", "classification");
     private static final Set<String> REGISTER_KEYS = Set.of("param", "parameter", "type", "word_order", "scale",
@@ -63,15 +73,28 @@ public final class ModbusConfigEntry {
     private static ModbusSettings read(AdapterConfig config, AdapterContext context, ModbusSettings.Polling d,
             List<String> errors) {
         Map<String, Object> s = config.settings();
-        unknown(s.keySet(), KEYS, "", errors);
+        boolean rtu = RTU_TYPE.equals(config.adapterType());
+        unknown(s.keySet(), rtu ? RTU_KEYS : KEYS, "", errors);
         String host = s.get("host") == null ? null : s.get("host").toString();
-        if (host == null || host.isBlank()) {
+        if (!rtu && (host == null || host.isBlank())) {
             errors.add("host: required");
         }
-        int port = integer(s, "port", -1, "port", errors);
+        int port = rtu ? 0 : integer(s, "port", -1, "port", errors);
         int unitId = integer(s, "unit_id", 1, "unit_id", errors);
+        SerialLine line = null;
+        if (rtu) {
+            Object name = s.get("serial_port");
+            line = new SerialLine(name == null ? null : name.toString(),
+                    integer(s, "baud_rate", 19200, "baud_rate", errors), integer(s, "data_bits", 8, "data_bits", errors),
+                    s.get("parity") == null ? "even" : s.get("parity").toString(),
+                    integer(s, "stop_bits", 1, "stop_bits", errors));
+            errors.addAll(line.problems());
+            if (unitId == 0) {
+                errors.add(RTU_UNIT_RULE);
+            }
+        }
         Transport transport = Transport.TCP;
-        if (s.get("transport") != null) {
+        if (!rtu && s.get("transport") != null) {
             try {
                 transport = Transport.ofKey(s.get("transport").toString());
             } catch (IllegalArgumentException e) {
@@ -94,7 +117,8 @@ public final class ModbusConfigEntry {
             return null;
         }
         try {
-            return ModbusSettings.of(config.adapterId(), host, port, transport, unitId, polling, points);
+            return rtu ? ModbusSettings.serial(config.adapterId(), line, unitId, polling, points)
+                    : ModbusSettings.of(config.adapterId(), host, port, transport, unitId, polling, points);
         } catch (IllegalArgumentException e) {
             for (String p : e.getMessage().split("; ")) {
                 errors.add(p);

@@ -103,7 +103,7 @@ class ModbusSettingsTest {
     void configurationNamesOfTheEnums() {
         assertEquals(Transport.RTU_OVER_TCP, Transport.ofKey("rtu_over_tcp"));
         assertEquals("little_endian", WordOrder.LITTLE_ENDIAN.key());
-        assertEquals("unknown transport 'udp' (tcp, rtu_over_tcp)",
+        assertEquals("unknown transport 'udp' (tcp, rtu_over_tcp, rtu)",
                 assertThrows(IllegalArgumentException.class, () -> Transport.ofKey("udp")).getMessage());
     }
 
@@ -142,5 +142,10 @@ class ModbusSettingsTest {
             @Override public long unhealthy_after_ms() { return 60000; }
             @Override public int max_gap() { return 0; }
         };
+    }
+
+    /** @return the polling of {@link #defaultConfig()} */
+    static ModbusSettings.Polling defaultPolling() {
+        return ModbusSettings.Polling.of(defaultConfig());
     }
 }
