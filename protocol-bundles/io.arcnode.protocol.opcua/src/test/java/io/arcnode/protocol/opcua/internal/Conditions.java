@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /** Polls a probe until its value satisfies a condition, with a timeout; returns that value. */
 final class Conditions {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(60); // generous: the build machine is shared, only a failure waits this long
 
     private Conditions() {
     }
