@@ -27,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FixturesE2ETest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The adapters of the shipped adapters.demo.yml and their assets. */
+    private static final Set<String> CONFIGURED_ADAPTERS = Set.of("adapter_modbus_site_meter",
+            "adapter_opcua_chiller_plant");
+    private static final Set<String> CONFIGURED_ASSETS = Set.of("site_meter_01", "chiller_plant_01");
 
     @Test
     void demoStageAppliesTheFixturesAndMeasurementsReachTelemetryRaw(@TempDir Path data) throws Exception {
@@ -57,8 +61,10 @@ class FixturesE2ETest {
 
             Products.await("measurements > 0 in telemetry.raw", Duration.ofSeconds(30), log, p,
                     () -> TelemetryRaw.count(bootstrap) > 0);
-            Products.await("every Modbus device of the fixtures in telemetry.raw", Duration.ofSeconds(30), log, p,
-                    () -> assets(bootstrap).containsAll(modbusDevices));
+            Set<String> expected = new TreeSet<>(modbusDevices);
+            expected.addAll(CONFIGURED_ASSETS);
+            Products.await("every Modbus device of the fixtures and every configured adapter in telemetry.raw",
+                    Duration.ofSeconds(60), log, p, () -> assets(bootstrap).containsAll(expected));
             List<GenericRecord> records = TelemetryRaw.readAll(bootstrap);
             GenericRecord first = records.get(0);
             // Modbus gives no device time: quality UNCERTAIN, device_time null, gateway_time set (spec 004)
@@ -72,11 +78,12 @@ class FixturesE2ETest {
             JsonNode measurements = JSON.readTree(Products.get(port, "/measurements").body());
             int healthy = 0;
             int unsupported = 0;
-            boolean configured = false;
+            Set<String> configured = new TreeSet<>();
             for (JsonNode a : measurements.get("adapters")) {
                 String id = a.get("adapter_id").asText();
                 if (a.get("source").asText().equals("gateway_config")) {
-                    configured |= id.equals("adapter_modbus_site_meter");
+                    assertEquals("HEALTHY", a.get("status").asText(), a.toString());
+                    configured.add(id);
                     continue;
                 }
                 if (protocolOf.get(id).equals("modbus_tcp")) {
@@ -86,7 +93,7 @@ class FixturesE2ETest {
                     unsupported++;
                 }
             }
-            assertTrue(configured, measurements.toString());
+            assertEquals(CONFIGURED_ADAPTERS, configured, measurements.toString());
             assertEquals(modbusDevices.size(), healthy, "every simulated Modbus device is healthy: " + measurements);
             assertEquals(protocolOf.size() - modbusDevices.size(), unsupported, measurements.toString());
             assertTrue(Products.readQuietly(log).contains("SIM mode: modbus_tcp on port 15021 simulator started"),
