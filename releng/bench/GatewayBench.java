@@ -334,6 +334,31 @@ public class GatewayBench {
         }
     }
 
+    /** @return CPU ticks spent by the whole machine outside idle and iowait (/proc/stat), -1 if unreadable */
+    static long machineBusyTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static String loadavg() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     /** @return VmRSS in MiB */
     static double rssMb(ProcessHandle p) {
         try {
@@ -477,7 +502,7 @@ public class GatewayBench {
                     }
                 }
             }
-            consumer.close(Duration.ofSeconds(2));
+            consumer.close();
         }
 
         void stop() throws InterruptedException {
@@ -503,7 +528,8 @@ public class GatewayBench {
     // one case
 
     record Row(String name, int devices, long points, double pointsPerS, double reqPerCycle, long minPerCycle,
-            double cyclesPerS, double gwCores, double rssMb, double brokerCores, double driverCores, long p50,
+            double cyclesPerS, double gwCores, double rssMb, double brokerCores, double driverCores, double otherCores,
+            long p50,
             long p99, String note) {
     }
 
@@ -535,9 +561,18 @@ public class GatewayBench {
         long gw0 = cpuTicks(gw.jvm);
         long br0 = cpuTicks(gw.broker);
         double drv0 = driverCpuS();
+        long mach0 = machineBusyTicks();
         long wall0 = System.currentTimeMillis();
         long t0 = System.nanoTime();
         tail.open(wall0);
+        String jfr = System.getenv("GATEWAY_JFR");
+        if (jfr != null && !jfr.isBlank()) {
+            // a profile of the gateway JVM over the window, for "where does the time go"
+            Path file = Path.of(jfr).toAbsolutePath().resolve(name.replaceAll("[^A-Za-z0-9]+", "_") + ".jfr");
+            new ProcessBuilder("jcmd", String.valueOf(gw.jvm.pid()), "JFR.start", "settings=profile",
+                    "duration=" + windowS + "s", "filename=" + file).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
         double rssMax = 0;
         for (int s = 0; s < windowS; s++) {
             Thread.sleep(1000);
@@ -545,13 +580,15 @@ public class GatewayBench {
         }
         long wall1 = System.currentTimeMillis();
         tail.close(wall1);
+        // same order as at the start (requests, then the gateway's counters): both spans are shifted alike
+        long[] req1 = devices.stream().mapToLong(d -> d.sim().requests()).toArray();
+        Map<String, Double> rec1 = received(gw.httpPort);
         long off1 = endOffsets(admin, TOPIC);
         long gw1 = cpuTicks(gw.jvm);
         long br1 = cpuTicks(gw.broker);
         double drv1 = driverCpuS();
+        long mach1 = machineBusyTicks();
         double secs = (System.nanoTime() - t0) / 1e9;
-        Map<String, Double> rec1 = received(gw.httpPort);
-        long[] req1 = devices.stream().mapToLong(d -> d.sim().requests()).toArray();
         Thread.sleep(1500); // let the tail catch up with records appended before wall1
         long[] lat = tail.latencies();
 
@@ -566,10 +603,12 @@ public class GatewayBench {
         long points = (long) devices.size() * POINTS_PER_DEVICE;
         double cycles = received / points; // poll cycles of the whole set (every point of every device once)
         long min = devices.stream().mapToLong(SimDevice::minRequests).sum();
+        double gwCores = (gw1 - gw0) / (double) clkTck / secs;
+        double brCores = gw.broker == null ? 0 : (br1 - br0) / (double) clkTck / secs;
+        double drvCores = (drv1 - drv0) / secs;
+        double other = (mach1 - mach0) / (double) clkTck / secs - gwCores - brCores - drvCores;
         return new Row(name, devices.size(), points, (off1 - off0) / secs, cycles > 0 ? requests / cycles : Double.NaN,
-                min, cycles / secs, (gw1 - gw0) / (double) clkTck / secs, rssMax,
-                gw.broker == null ? Double.NaN : (br1 - br0) / (double) clkTck / secs, (drv1 - drv0) / secs,
-                pct(lat, 0.50), pct(lat, 0.99), lat.length + " latency samples");
+                min, cycles / secs, gwCores, rssMax, brCores, drvCores, Math.max(0, other), pct(lat, 0.50), pct(lat, 0.99), lat.length + " latency samples");
     }
 
     static long pct(long[] sorted, double q) {
@@ -620,9 +659,9 @@ public class GatewayBench {
         String fastNote = args.length > 7 ? args[7] : "";
         int maxDevices = Arrays.stream(cases).max().orElse(10);
 
-        System.out.printf(Locale.ROOT, "gateway data-plane bench: %d cores, window %d s after %d s warm-up, "
-                + "%d points per device%n", Runtime.getRuntime().availableProcessors(), windowS, warmupS,
-                POINTS_PER_DEVICE);
+        System.out.printf(Locale.ROOT, "gateway data-plane bench: %d cores (load average %s), window %d s after "
+                + "%d s warm-up, %d points per device%n", Runtime.getRuntime().availableProcessors(), loadavg(), windowS,
+                warmupS, POINTS_PER_DEVICE);
         List<SimDevice> sims = new ArrayList<>();
         for (int d = 0; d < maxDevices; d++) {
             sims.add(startDevice(d));
@@ -686,10 +725,10 @@ public class GatewayBench {
             s.sim().close();
         }
 
-        String fmt = "%-16s %7s %7s %12s %16s %9s %8s %7s %8s %8s %12s%n";
+        String fmt = "%-14s %7s %7s %12s %16s %8s %8s %8s %6s %6s %6s %11s%n";
         System.out.println();
         System.out.printf(Locale.ROOT, fmt, "case", "devices", "points", "points/s raw", "req/cycle (min)",
-                "cycles/s", "gw cores", "gw RSS", "broker", "driver", "p50/p99 ms");
+                "cycles/s", "gw cores", "gw RSS", "broker", "driver", "other", "p50/p99 ms");
         for (Row r : rows) {
             System.out.printf(Locale.ROOT, fmt, r.name(), r.devices(), r.points(),
                     String.format(Locale.ROOT, "%.0f", r.pointsPerS()),
@@ -698,6 +737,7 @@ public class GatewayBench {
                     String.format(Locale.ROOT, "%.2f", r.gwCores()), String.format(Locale.ROOT, "%.0f MB", r.rssMb()),
                     String.format(Locale.ROOT, "%.2f", r.brokerCores()),
                     String.format(Locale.ROOT, "%.2f", r.driverCores()),
+                    String.format(Locale.ROOT, "%.2f", r.otherCores()),
                     r.p50() + "/" + r.p99());
         }
         if (!fastNote.isEmpty()) {
@@ -705,7 +745,7 @@ public class GatewayBench {
         }
         System.out.printf(Locale.ROOT, fmt, "raw producer", "-", "-", String.format(Locale.ROOT, "%.0f", raw[0]), "-",
                 "-", String.format(Locale.ROOT, "%.2f*", raw[1]), "-", String.format(Locale.ROOT, "%.2f", raw[3]), "-",
-                "-");
+                "-", "-");
         Row best = rows.stream().max((a, b) -> Double.compare(a.pointsPerS(), b.pointsPerS())).orElseThrow();
         System.out.printf(Locale.ROOT, "%nratio gateway/raw producer (best case, %s): %.3f%n", best.name(),
                 best.pointsPerS() / raw[0]);
@@ -716,7 +756,8 @@ public class GatewayBench {
                 + "Modbus requests per poll cycle of all devices (simulator counters / cycles the gateway counted), "
                 + "(min) the read planner's minimum; cycles/s: poll cycles per device per second; gw cores/RSS: "
                 + "gateway JVM (/proc utime+stime, max VmRSS); broker, driver: CPU cores of the embedded broker and of "
-                + "this driver (simulators, tail consumer); p50/p99: broker append time (LogAppendTime) minus "
+                + "this driver (simulators, tail consumer); other: the rest of the machine's busy CPU (other processes: figures "
+                + "are only comparable when it is near 0); p50/p99: broker append time (LogAppendTime) minus "
                 + "gateway_time; * raw producer cores: this driver JVM while only the producer runs"
                 + (raw[2] > 0 ? "; raw producer failures: " + (long) raw[2] : ""));
     }

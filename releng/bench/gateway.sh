@@ -8,6 +8,7 @@
 # Run after `./mvnw -B -DskipTests package`. Prints figures only; it never passes or fails on them.
 #   releng/bench/gateway.sh [cases=10,50,100 (devices)] [window_s=20] [warmup_s=10] [producer_s=15]
 #   JAVA_OPTS: the driver JVM (default -Xmx1g); GATEWAY_JAVA_OPTS: the gateway JVM (default: none, as shipped)
+#   GATEWAY_JFR=DIR: a JFR profile (settings=profile) of the gateway JVM over each window, written to DIR/<case>.jfr
 set -euo pipefail
 cases=${1:-10,50,100}
 window=${2:-20}
