@@ -556,7 +556,8 @@ public class GatewayBench {
     // ---------------------------------------------------------------------------------------------------------
     // one case
 
-    record Row(String name, int devices, long points, double pointsPerS, double reqPerCycle, long minPerCycle,
+    record Row(String name, int devices, long points, double pointsPerS, double handedPerS, double reqPerCycle,
+            long minPerCycle,
             double cyclesPerS, double gwCores, double rssMb, double brokerCores, double driverCores, double otherCores,
             long p50,
             long p99, String note) {
@@ -636,7 +637,7 @@ public class GatewayBench {
         double brCores = gw.broker == null ? 0 : (br1 - br0) / (double) clkTck / secs;
         double drvCores = (drv1 - drv0) / secs;
         double other = (mach1 - mach0) / (double) clkTck / secs - gwCores - brCores - drvCores;
-        return new Row(name, devices.size(), points, (off1 - off0) / secs, cycles > 0 ? requests / cycles : Double.NaN,
+        return new Row(name, devices.size(), points, (off1 - off0) / secs, received / secs, cycles > 0 ? requests / cycles : Double.NaN,
                 min, cycles / secs, gwCores, rssMax, brCores, drvCores, Math.max(0, other), pct(lat, 0.50), pct(lat, 0.99), lat.length + " latency samples");
     }
 
@@ -778,13 +779,14 @@ public class GatewayBench {
             s.sim().close();
         }
 
-        String fmt = "%-14s %7s %7s %12s %16s %8s %8s %8s %6s %6s %6s %11s%n";
+        String fmt = "%-14s %7s %7s %12s %10s %16s %8s %8s %8s %6s %6s %6s %11s%n";
         System.out.println();
-        System.out.printf(Locale.ROOT, fmt, "case", "devices", "points", "points/s raw", "req/cycle (min)",
+        System.out.printf(Locale.ROOT, fmt, "case", "devices", "points", "points/s raw", "polled/s", "req/cycle (min)",
                 "cycles/s", "gw cores", "gw RSS", "broker", "driver", "other", "p50/p99 ms");
         for (Row r : rows) {
             System.out.printf(Locale.ROOT, fmt, r.name(), r.devices(), r.points(),
                     String.format(Locale.ROOT, "%.0f", r.pointsPerS()),
+                    String.format(Locale.ROOT, "%.0f", r.handedPerS()),
                     String.format(Locale.ROOT, "%.0f (%d)", r.reqPerCycle(), r.minPerCycle()),
                     String.format(Locale.ROOT, "%.3f", r.cyclesPerS()),
                     String.format(Locale.ROOT, "%.2f", r.gwCores()), String.format(Locale.ROOT, "%.0f MB", r.rssMb()),
@@ -796,7 +798,7 @@ public class GatewayBench {
         if (!fastNote.isEmpty()) {
             System.out.printf(Locale.ROOT, "%-14s %s%n", "10k @ 100 ms", fastNote);
         }
-        System.out.printf(Locale.ROOT, fmt, "raw producer", "-", "-", String.format(Locale.ROOT, "%.0f", raw[0]), "-",
+        System.out.printf(Locale.ROOT, fmt, "raw producer", "-", "-", String.format(Locale.ROOT, "%.0f", raw[0]), "-", "-",
                 "-", String.format(Locale.ROOT, "%.2f*", raw[1]), "-", String.format(Locale.ROOT, "%.2f", raw[3]), "-",
                 "-", "-");
         Row best = rows.stream().max((a, b) -> Double.compare(a.pointsPerS(), b.pointsPerS())).orElseThrow();
@@ -805,7 +807,9 @@ public class GatewayBench {
         System.out.printf(Locale.ROOT, "goal: 100000 points/s end-to-end with <= 1 gateway core; best measured "
                 + "%.0f points/s at %.2f cores (%.0f points/s per gateway core)%n", best.pointsPerS(), best.gwCores(),
                 best.pointsPerS() / best.gwCores());
-        System.out.println("points/s raw: records appended to telemetry.raw per second (end offsets); req/cycle: "
+        System.out.println("points/s raw: records appended to telemetry.raw per second (end offsets); polled/s: "
+                + "measurements the adapters handed over per second (gateway /metrics; above points/s raw: the "
+                + "producer's backlog grows); req/cycle: "
                 + "Modbus requests per poll cycle of all devices (simulator counters / cycles the gateway counted), "
                 + "(min) the read planner's minimum; cycles/s: poll cycles per device per second; gw cores/RSS: "
                 + "gateway JVM (/proc utime+stime, max VmRSS); broker, driver: CPU cores of the embedded broker and of "
