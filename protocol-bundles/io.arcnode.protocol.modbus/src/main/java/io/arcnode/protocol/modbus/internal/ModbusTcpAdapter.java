@@ -119,9 +119,11 @@ public final class ModbusTcpAdapter implements Adapter {
     }
 
     private void cycleAndReschedule() {
+        long started = System.nanoTime();
         Duration next;
         try {
-            next = pollOnce() ? settings.polling().interval() : backoff(settings.polling(), failedCycles);
+            next = pollOnce() ? untilNextStart(settings.polling().interval(), System.nanoTime() - started)
+                    : backoff(settings.polling(), failedCycles);
         } catch (RuntimeException e) {
             // a bug, not a device problem: stop polling and say so
             LOG.error("adapter {} stopped by an internal error", settings.adapterId(), e);
@@ -130,9 +132,19 @@ public final class ModbusTcpAdapter implements Adapter {
         }
         synchronized (this) {
             if (!loop.isShutdown()) {
-                loop.schedule(this::cycleAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+                loop.schedule(this::cycleAndReschedule, next.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    /**
+     * @return the delay after a good cycle that took {@code elapsedNanos}: the next one starts {@code interval} after
+     *         the start of this one ({@link ModbusSettings.Polling#interval()}), at once when the cycle took longer
+     *         (no catching up on missed cycles)
+     */
+    static Duration untilNextStart(Duration interval, long elapsedNanos) {
+        long left = interval.toNanos() - elapsedNanos;
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     /** @return the delay after the {@code failedCycles}-th failed cycle in a row (1, 2, ...): initial, doubled, capped */
