@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Component;
  * (optional; PID {@code io.arcnode.protocol.mqtt}) gives the defaults of every adapter; the adapters and the
  * simulator are plain Java.
  */
-@Component(service = ConfiguredAdapterFactory.class, configurationPid = "io.arcnode.protocol.mqtt")
+// immediate: nothing in the gateway asks for a ConfiguredAdapterFactory yet, and the lazy bundle must become active
+@Component(service = ConfiguredAdapterFactory.class, configurationPid = "io.arcnode.protocol.mqtt", immediate = true)
 public final class MqttAdapterFactory implements ConfiguredAdapterFactory {
 
     /** The spec 004 adapter type. */
