@@ -55,7 +55,8 @@ public final class MqttSubscriberAdapter implements Adapter {
     private final AtomicLong badPayloads = new AtomicLong();
     private volatile State state = new State(AdapterStatus.DEGRADED, "not connected yet");
     private volatile Instant lastReadingAt;
-    private volatile Instant connectedOrCreatedAt;
+    /** When the adapter was last known connected (or created): the start of an outage. */
+    private volatile Instant lastConnectedAt;
     private ScheduledExecutorService loop;
     private volatile MqttClient client;
     private volatile int failures;
@@ -71,7 +72,7 @@ public final class MqttSubscriberAdapter implements Adapter {
         this.clock = clock;
         this.normalizer = new Normalizer(clock, Map.of("adapter_id", settings.adapterId(), "adapter_version", VERSION));
         this.mapper = new PayloadMapper(new ObjectMapper(), normalizer);
-        this.connectedOrCreatedAt = clock.instant();
+        this.lastConnectedAt = clock.instant();
     }
 
     @Override
@@ -133,7 +134,7 @@ public final class MqttSubscriberAdapter implements Adapter {
             c.subscribe(filters, qos);
             client = c;
             failures = 0;
-            connectedOrCreatedAt = clock.instant();
+            lastConnectedAt = clock.instant();
             // HEALTHY when data flows: a quiet topic after a reconnect is not yet proof of health
             setStateUnless(readsBefore,AdapterStatus.DEGRADED, "subscribed to " + filters.length + " topic filter"
                     + (filters.length == 1 ? "" : "s") + " at " + settings.brokerUrl() + ", no message yet");
@@ -183,6 +184,7 @@ public final class MqttSubscriberAdapter implements Adapter {
             return;
         }
         errors.incrementAndGet();
+        lastConnectedAt = clock.instant();
         failures = 1;
         Duration delay = settings.reconnect().delay(failures);
         degrade("connection to " + settings.brokerUrl() + " lost: " + describe(cause) + "; reconnect in "
@@ -220,7 +222,7 @@ public final class MqttSubscriberAdapter implements Adapter {
     }
 
     private void degrade(String reason) {
-        Instant since = connectedOrCreatedAt;
+        Instant since = lastConnectedAt;
         boolean longAway = Duration.between(since, clock.instant()).compareTo(settings.reconnect().unhealthyAfter()) > 0;
         setState(longAway ? AdapterStatus.UNHEALTHY : AdapterStatus.DEGRADED, reason);
     }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -236,5 +237,40 @@ class MqttSubscriberAdapterTest {
         sim.close();
         Waiting.until("DEGRADED once the simulator is closed", () -> a.health().status() == AdapterStatus.DEGRADED,
                 a::health);
+    }
+
+    @Test
+    void withoutABrokerForUnhealthyAfterTheStatusIsUnhealthy() throws Exception {
+        int port = freePort(); // nothing listens there
+        MqttSettings settings = Entries.settings(entry(port, List.of(subscription("a", 0, List.of(field("/v", "v", ""))))));
+        Instant start = Instant.parse("2026-01-29T10:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(start);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        MqttSubscriberAdapter a = new MqttSubscriberAdapter(settings, got::add, clock);
+        open.add(a);
+        a.start();
+        Waiting.until("a failed connect", () -> reason(a).startsWith("cannot connect to tcp://127.0.0.1:" + port),
+                a::health);
+        assertEquals(AdapterStatus.DEGRADED, a.health().status());
+
+        now.set(start.plus(Entries.FAST.reconnect().unhealthyAfter()).plusSeconds(1));
+        Waiting.until("UNHEALTHY after unhealthy_after without a connection",
+                () -> a.health().status() == AdapterStatus.UNHEALTHY, a::health);
+        assertTrue(a.health().reason().startsWith("cannot connect to"), a.health().reason());
     }
 }
