@@ -29,8 +29,9 @@ class FixturesE2ETest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The adapters of the shipped adapters.demo.yml and their assets. */
     private static final Set<String> CONFIGURED_ADAPTERS = Set.of("adapter_modbus_site_meter",
-            "adapter_opcua_chiller_plant");
-    private static final Set<String> CONFIGURED_ASSETS = Set.of("site_meter_01", "chiller_plant_01");
+            "adapter_opcua_chiller_plant", "adapter_mqtt_weather");
+    private static final Set<String> CONFIGURED_ASSETS = Set.of("site_meter_01", "chiller_plant_01",
+            "weather_station_01");
 
     @Test
     void demoStageAppliesTheFixturesAndMeasurementsReachTelemetryRaw(@TempDir Path data) throws Exception {
@@ -74,6 +75,10 @@ class FixturesE2ETest {
             assertTrue(records.stream().anyMatch(r -> r.get("asset_id").toString().equals("site_meter_01")
                     && r.get("parameter").toString().equals("active_power_kw")),
                     "the gateway-configured adapter of adapters.demo.yml publishes too");
+            assertTrue(records.stream().anyMatch(r -> r.get("asset_id").toString().equals("weather_station_01")
+                    && r.get("quality").toString().equals("GOOD")
+                    && ((GenericRecord) r.get("timestamps")).get("device_time") != null),
+                    "MQTT payloads carry a device time: GOOD with device_time");
 
             JsonNode measurements = JSON.readTree(Products.get(port, "/measurements").body());
             int healthy = 0;
