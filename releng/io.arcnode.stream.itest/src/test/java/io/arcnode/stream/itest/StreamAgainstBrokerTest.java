@@ -217,7 +217,7 @@ class StreamAgainstBrokerTest {
     }
 
     static StreamSettings settings(String bootstrap) {
-        return new StreamSettings(bootstrap, true, 12, (short) 1, 5, 65536);
+        return new StreamSettings(bootstrap, true, 12, (short) 1, 5, 65536, 100_000);
     }
 
     private static int freePort() {
