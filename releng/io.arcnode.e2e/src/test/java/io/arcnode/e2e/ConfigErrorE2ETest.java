@@ -77,4 +77,19 @@ class ConfigErrorE2ETest {
         assertTrue(line.contains("prod"), line);
         assertFalse(line.contains("Exception"), "a person-readable message, not a stack trace: " + line);
     }
+
+    /**
+     * A wrong entry of the gateway configuration's adapters (spec 004) stops startup the same way: the protocol
+     * bundle's check names the file, the entry, the key and the rule.
+     */
+    @Test
+    void wrongAdapterEntryNamesFileEntryKeyAndRule(@TempDir Path dir) throws Exception {
+        Path adapters = Files.writeString(dir.resolve("adapters.yml"), "adapters:\n"
+                + "  - adapter_id: adapter_modbus_1\n    adapter_type: modbus_tcp\n    asset_id: meter_1\n"
+                + "    host: 127.0.0.1\n    port: 1502\n    registers:\n      \"40001\": {unit: kW}\n");
+        String cfg = shipped().replaceFirst("(?m)^(demo:\\n(?:.*\\n)*?    adapters_file:) \\S+", "$1 " + adapters);
+        assertTrue(cfg.contains("adapters_file: " + adapters), "test setup: adapters_file was not replaced");
+        String line = errorLine(runExpectingConfigError(dir, cfg, "demo"));
+        assertTrue(line.contains(adapters + ": adapters[0].registers.40001.parameter: required"), line);
+    }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -94,6 +96,26 @@ final class Products {
     static Path streamOn(Path dir, int kafkaPort) throws IOException {
         return Files.writeString(dir.resolve("cfg.customer.yml"),
                 "stream:\n  bootstrap_servers: 127.0.0.1:" + kafkaPort + "\n");
+    }
+
+    /**
+     * As {@link #streamOnFreePort} for a gateway on the demo stage without its SIM-mode defaults: no simulators,
+     * no initial DTM, no configured adapters (a bare deploy).
+     */
+    static Path bareGatewayOnFreePort(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("cfg.customer.yml"),
+                "stream:\n  bootstrap_servers: 127.0.0.1:" + freePort() + "\n"
+                        + "gateway:\n  simulate: false\n  initial_dtm: null\n  adapters_file: null\n");
+    }
+
+    /** @return the {@code host:port} of the stream a customer file of {@link #streamOnFreePort} names */
+    static String bootstrap(Path customer) throws IOException {
+        Matcher m = Pattern.compile("bootstrap_servers: (\\S+)")
+                .matcher(Files.readString(customer));
+        if (!m.find()) {
+            throw new IllegalArgumentException(customer + " names no bootstrap_servers");
+        }
+        return m.group(1);
     }
 
     /** @return the body of a GET, or "" when nothing answers */

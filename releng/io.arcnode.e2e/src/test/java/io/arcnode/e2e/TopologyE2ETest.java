@@ -38,7 +38,8 @@ class TopologyE2ETest {
     void bareDeployIsQuietAndCommissioningMakesMeasurementsFlow(@TempDir Path data) throws Exception {
         int port = Products.freePort();
         Path log = data.resolve("console.log");
-        Path customer = Products.streamOnFreePort(data);
+        Path customer = Products.bareGatewayOnFreePort(data);
+        String bootstrap = Products.bootstrap(customer);
         Process p = Products.start("gateway", data, log, Map.of("CFG_CUSTOMER_PATH", customer.toString()),
                 "--env", "demo", "--port", String.valueOf(port));
         ModbusSlave device = null;
@@ -61,6 +62,8 @@ class TopologyE2ETest {
             assertEquals(0, quiet.get("received").asLong(), quiet.toString());
             assertEquals(0, quiet.get("adapters").size(), "a device without connection gets no adapter: " + quiet);
             assertEquals(2, quiet.get("devices_without_connection").asInt());
+            Products.await("telemetry.raw exists", Products.START_TIMEOUT, log, p, () -> TelemetryRaw.count(bootstrap) >= 0);
+            assertEquals(0, TelemetryRaw.count(bootstrap), "a bare deploy publishes nothing");
 
             JsonNode invalid = JSON.readTree(post(port, bare.replace("\"grid-1\",\"host\"", "\"nope\",\"host\""))
                     .body());
@@ -78,6 +81,9 @@ class TopologyE2ETest {
 
             Products.await("measurements > 0 after commissioning", Duration.ofSeconds(30), log, p,
                     () -> received(port) > 0);
+            Products.await("measurements > 0 in telemetry.raw after commissioning", Duration.ofSeconds(30), log, p,
+                    () -> TelemetryRaw.count(bootstrap) > 0);
+            assertEquals(DEVICE_1, TelemetryRaw.readAll(bootstrap).get(0).get("asset_id").toString());
             JsonNode flowing = JSON.readTree(Products.get(port, "/measurements").body());
             assertEquals(42.0, flowing.get("last_values").get(DEVICE_1 + "/soc").get("value").asDouble(),
                     flowing.toString());

@@ -15,6 +15,15 @@ public final class Adapters {
                 "protocol " + protocol.json() + " is not supported by this gateway"));
     }
 
+    /**
+     * @return an adapter reporting {@code UNSUPPORTED_PROTOCOL} for an entry of the gateway configuration whose
+     *         adapter type no installed protocol bundle serves; start and stop do nothing
+     */
+    public static Adapter unsupported(String adapterId, String adapterType) {
+        return inert(AdapterHealth.of(adapterId, AdapterStatus.UNSUPPORTED_PROTOCOL,
+                "adapter type " + adapterType + " is not supported by this gateway (no protocol bundle serves it)"));
+    }
+
     /** @return an adapter reporting {@code CONFIG_ERROR} with {@code reason}; start and stop do nothing */
     public static Adapter configError(String adapterId, String reason) {
         return inert(AdapterHealth.of(adapterId, AdapterStatus.CONFIG_ERROR, reason));

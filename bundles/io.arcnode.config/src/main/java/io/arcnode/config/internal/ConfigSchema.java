@@ -212,7 +212,10 @@ public final class ConfigSchema {
         List<Section> s = new ArrayList<>();
         s.add(section("gateway", "identity and working directory of this gateway",
                 req("gateway_id", string(), "unique id of this gateway/deploy"),
-                req("data_dir", string(), "directory for runtime data (relative paths resolved by consumers)")));
+                req("data_dir", string(), "directory for runtime data (relative paths resolved by consumers)"),
+                req("simulate", bool(), "SIM mode: start the protocol simulators as the adapters' peers"),
+                opt("adapters_file", string(), "YAML file of the gateway configuration's adapters (spec 004)"),
+                opt("initial_dtm", string(), "DTM file applied when the gateway holds no topology yet")));
         s.add(section("http", "HTTP server",
                 req("port", integer(1, 65535), "TCP port of the HTTP server"),
                 req("host", string(), "bind address, e.g. 0.0.0.0 or 127.0.0.1")));

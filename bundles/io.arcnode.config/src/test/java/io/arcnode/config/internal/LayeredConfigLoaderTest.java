@@ -33,6 +33,7 @@ class LayeredConfigLoaderTest {
                 + "  gateway:\n"
                 + "    gateway_id: " + id + "\n"
                 + "    data_dir: data\n"
+                + "    simulate: false\n"
                 + "  http:\n"
                 + "    port: " + port + "\n"
                 + "    host: 0.0.0.0\n"
@@ -259,7 +260,7 @@ class LayeredConfigLoaderTest {
         Path d = write("cfg.defaults.yml", allStages() + block("local", "again", 1));
         ConfigException e = fail(d, "local", null);
         assertTrue(e.getMessage().contains("duplicate key 'local'"), e.getMessage());
-        assertTrue(e.getMessage().contains("at line 85, column "), e.getMessage()); // where the second "local:" starts
+        assertTrue(e.getMessage().contains("at line 88, column "), e.getMessage()); // where the second "local:" starts
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.arcnode.runtime.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.arcnode.api.adapter.Adapter;
+import io.arcnode.api.adapter.AdapterConfig;
 import io.arcnode.api.adapter.AdapterContext;
 import io.arcnode.api.adapter.AdapterFactory;
 import io.arcnode.api.adapter.AdapterStatus;
+import io.arcnode.api.adapter.ConfiguredAdapterFactory;
 import io.arcnode.api.dtm.Device;
 import io.arcnode.api.dtm.ModbusTcpConfig;
 import io.arcnode.api.dtm.PointMap;
@@ -22,6 +25,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -74,6 +78,54 @@ class ModbusAdapterInOsgiTest {
                 assertEquals(AdapterStatus.HEALTHY, adapter.health().status(), () -> adapter.health().toString());
             } finally {
                 adapter.stop();
+            }
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /**
+     * The gateway-configuration side of the same bundle: the {@code ConfiguredAdapterFactory} for {@code modbus_tcp}
+     * starts its simulator (SIM mode) and an adapter of an entry reads it over loopback, inside Equinox.
+     */
+    @Test
+    void configuredEntryReadsTheFactorySimulator() throws Exception {
+        ServiceTracker<ConfiguredAdapterFactory, ConfiguredAdapterFactory> tracker = new ServiceTracker<>(CONTEXT,
+                ConfiguredAdapterFactory.class, null);
+        tracker.open();
+        try {
+            ConfiguredAdapterFactory factory = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (factory == null && System.nanoTime() < deadline) {
+                for (ConfiguredAdapterFactory f : tracker.getTracked().values()) {
+                    if (f.adapterTypes().contains("modbus_tcp")) {
+                        factory = f;
+                    }
+                }
+                if (factory == null) {
+                    TimeUnit.MILLISECONDS.sleep(10);
+                }
+            }
+            assertNotNull(factory, "a ConfiguredAdapterFactory for modbus_tcp");
+            assertTrue(factory.adapterTypes().contains("modbus_rtu"), factory.adapterTypes().toString());
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            AdapterConfig config = new AdapterConfig("adapter_modbus_cfg_itest", "modbus_tcp", "meter_01",
+                    Classification.TELEMETRY, Map.of("host", "127.0.0.1", "port", port, "poll_interval_ms", 100,
+                            "registers", Map.of("30001", Map.of("param", "active_power_kw", "type", "float32"))),
+                    "itest: adapters[0]");
+            assertEquals(List.of(), factory.validate(config));
+            BlockingQueue<Measurement> got = new ArrayBlockingQueue<>(1000);
+            try (AutoCloseable sim = factory.simulate(config);
+                    Adapter adapter = factory.create(new AdapterContext(config.adapterId(), config.assetId(),
+                            config.classification(), got::offer, Clock.systemUTC()), config)) {
+                adapter.start();
+                Measurement m = got.poll(60, TimeUnit.SECONDS);
+                assertNotNull(m, () -> "no measurement; health " + adapter.health());
+                assertEquals("meter_01", m.assetId());
+                assertEquals("active_power_kw", m.parameter());
             }
         } finally {
             tracker.close();

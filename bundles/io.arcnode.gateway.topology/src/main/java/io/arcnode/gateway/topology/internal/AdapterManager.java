@@ -1,10 +1,13 @@
 package io.arcnode.gateway.topology.internal;
 
 import io.arcnode.api.adapter.Adapter;
+import io.arcnode.api.adapter.AdapterConfig;
 import io.arcnode.api.adapter.AdapterContext;
 import io.arcnode.api.adapter.AdapterFactory;
 import io.arcnode.api.adapter.AdapterHealth;
 import io.arcnode.api.adapter.Adapters;
+import io.arcnode.api.adapter.ConfiguredAdapterFactory;
+import io.arcnode.api.adapter.MeasurementSink;
 import io.arcnode.api.dtm.Device;
 import io.arcnode.api.dtm.Dtm;
 import io.arcnode.api.dtm.ProtocolConfig;
@@ -15,7 +18,9 @@ import io.arcnode.stream.api.PublishAck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,17 +66,31 @@ public final class AdapterManager implements AutoCloseable {
             List<UUID> unchanged, List<UUID> notConnected) {
     }
 
+    /** Where an adapter's configuration comes from. */
+    public enum Source {
+        /** a device of the DTM */
+        DTM,
+        /** an entry of the gateway configuration ({@code gateway.adapters_file}) */
+        GATEWAY_CONFIG;
+
+        /** @return {@code dtm} or {@code gateway_config} */
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
      * One adapter as {@code GET /measurements} shows it.
      *
-     * @param deviceUuid the device
-     * @param protocol   its protocol
+     * @param source     DTM device or gateway configuration entry
+     * @param deviceUuid the DTM device, {@code null} for a configured adapter
+     * @param protocol   the DTM protocol ({@code modbus_tcp}) or the entry's adapter type ({@code opcua})
      * @param health     the adapter's health snapshot
      * @param received   measurements the adapter handed over since its device entered the DTM
      * @param published  of those, the ones the broker acknowledged
      * @param gaps       of those, the ones the stream refused or could not deliver (lost)
      */
-    public record AdapterView(UUID deviceUuid, ProtocolKind protocol, AdapterHealth health, long received,
+    public record AdapterView(Source source, UUID deviceUuid, String protocol, AdapterHealth health, long received,
             long published, long gaps) {
     }
 
@@ -98,17 +118,41 @@ public final class AdapterManager implements AutoCloseable {
         }
     }
 
+    /** An adapter of the gateway configuration. */
+    private static final class ManagedConfig {
+        final AdapterConfig config;
+        final Counters counters = new Counters();
+        Adapter adapter;
+        boolean unsupported;
+
+        ManagedConfig(AdapterConfig config) {
+            this.config = config;
+        }
+    }
+
     private final Downstream downstream;
     private final Clock clock;
     private final Map<ProtocolKind, AdapterFactory> factories = new ConcurrentHashMap<>();
     private final Map<UUID, Managed> adapters = new LinkedHashMap<>();
+    private final Map<String, ConfiguredAdapterFactory> configuredFactories = new ConcurrentHashMap<>();
+    private final Map<String, ManagedConfig> configured = new LinkedHashMap<>();
+    private final Simulators simulators;
     private final Map<String, Measurement> last = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> publishedByTopic = new ConcurrentHashMap<>();
     private int notConnected;
 
+    /** Without simulators. */
     public AdapterManager(Downstream downstream, Clock clock) {
+        this(downstream, clock, Simulators.NONE);
+    }
+
+    /**
+     * @param simulators which peers to simulate (SIM mode): {@link Simulators#NONE} in production
+     */
+    public AdapterManager(Downstream downstream, Clock clock, Simulators simulators) {
         this.downstream = Objects.requireNonNull(downstream, "downstream");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.simulators = Objects.requireNonNull(simulators, "simulators");
     }
 
     /** @return whether the device has connection data: a non-blank {@code host} */
@@ -185,11 +229,84 @@ public final class AdapterManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the adapters of the gateway configuration (once, at startup; a later call replaces them all). Entries
+     * whose type has no factory report {@code UNSUPPORTED_PROTOCOL} until one arrives.
+     */
+    public synchronized void configure(List<AdapterConfig> entries) {
+        for (ManagedConfig m : configured.values()) {
+            stopQuietly(m.adapter);
+        }
+        configured.clear();
+        for (AdapterConfig c : entries) {
+            ManagedConfig m = new ManagedConfig(c);
+            configured.put(c.adapterId(), m);
+            start(m);
+        }
+        if (!entries.isEmpty()) {
+            LOG.info("gateway configuration: {} adapter(s)", entries.size());
+        }
+    }
+
+    /** @return the problems of every configured entry whose factory is present, {@code origin.key: rule} */
+    public synchronized List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (ConfiguredAdapterFactory f : new LinkedHashSet<>(configuredFactories.values())) {
+            out.addAll(problems(f));
+        }
+        return out;
+    }
+
+    /** @return the configured entries of {@code factory}'s types with their problems, {@code origin: key: rule} */
+    public synchronized List<String> problems(ConfiguredAdapterFactory factory) {
+        List<String> out = new ArrayList<>();
+        for (ManagedConfig m : configured.values()) {
+            if (factory.adapterTypes().contains(m.config.adapterType())) {
+                for (String p : factory.validate(m.config)) {
+                    out.add(m.config.origin() + "." + p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Registers a configured-adapter factory; entries of its types that were unsupported get a real adapter. */
+    public synchronized void addConfiguredFactory(ConfiguredAdapterFactory factory) {
+        for (String type : factory.adapterTypes()) {
+            configuredFactories.put(type, factory);
+        }
+        for (ManagedConfig m : configured.values()) {
+            if (m.unsupported && factory.adapterTypes().contains(m.config.adapterType())) {
+                stopQuietly(m.adapter);
+                start(m);
+            }
+        }
+    }
+
+    /** Unregisters a configured-adapter factory; its adapters are stopped and become unsupported. */
+    public synchronized void removeConfiguredFactory(ConfiguredAdapterFactory factory) {
+        boolean removed = false;
+        for (String type : factory.adapterTypes()) {
+            removed |= configuredFactories.remove(type, factory);
+        }
+        if (!removed) {
+            return;
+        }
+        simulators.forget(factory);
+        for (ManagedConfig m : configured.values()) {
+            if (!m.unsupported && factory.adapterTypes().contains(m.config.adapterType())) {
+                stopQuietly(m.adapter);
+                start(m);
+            }
+        }
+    }
+
     /** Unregisters a factory; its adapters are stopped and become unsupported. */
     public synchronized void removeFactory(AdapterFactory factory) {
         if (!factories.remove(factory.protocol(), factory)) {
             return;
         }
+        simulators.forget(factory);
         for (Managed m : adapters.values()) {
             if (!m.unsupported && m.device.protocolConfig().protocol() == factory.protocol()) {
                 stop(m);
@@ -198,11 +315,15 @@ public final class AdapterManager implements AutoCloseable {
         }
     }
 
-    /** @return every adapter, in DTM order */
+    /** @return every adapter: the DTM's in DTM order, then the gateway configuration's in file order */
     public synchronized List<AdapterView> adapters() {
         List<AdapterView> out = new ArrayList<>();
         for (Managed m : adapters.values()) {
-            out.add(new AdapterView(m.device.deviceUuid(), m.device.protocolConfig().protocol(), m.adapter.health(),
+            out.add(new AdapterView(Source.DTM, m.device.deviceUuid(), m.device.protocolConfig().protocol().json(),
+                    m.adapter.health(), m.counters.received.sum(), m.counters.published.sum(), m.counters.gaps.sum()));
+        }
+        for (ManagedConfig m : configured.values()) {
+            out.add(new AdapterView(Source.GATEWAY_CONFIG, null, m.config.adapterType(), m.adapter.health(),
                     m.counters.received.sum(), m.counters.published.sum(), m.counters.gaps.sum()));
         }
         return out;
@@ -225,13 +346,18 @@ public final class AdapterManager implements AutoCloseable {
         return new TreeMap<>(last);
     }
 
-    /** Stops every adapter. */
+    /** Stops every adapter, then every simulator. */
     @Override
     public synchronized void close() {
         for (Managed m : adapters.values()) {
             stop(m);
         }
         adapters.clear();
+        for (ManagedConfig m : configured.values()) {
+            stopQuietly(m.adapter);
+        }
+        configured.clear();
+        simulators.close();
     }
 
     private void start(Managed m) {
@@ -244,23 +370,48 @@ public final class AdapterManager implements AutoCloseable {
             m.unsupported = true;
             return;
         }
-        Counters c = m.counters;
+        simulators.device(factory, d);
         AdapterContext context = new AdapterContext(id, d.deviceUuid().toString(), Classification.TELEMETRY,
-                measurement -> {
-                    c.received.increment();
-                    last.put(measurement.assetId() + "/" + measurement.parameter(), measurement);
-                    downstream.publish(measurement).whenComplete((ack, gap) -> {
-                        if (gap == null) {
-                            c.published.increment();
-                            publishedByTopic.computeIfAbsent(ack.topic(), t -> new LongAdder()).increment();
-                        } else {
-                            c.gaps.increment();
-                        }
-                    });
-                }, clock);
+                sink(m.counters), clock);
+        m.adapter = startAdapter(id, () -> factory.create(context, d));
+        m.unsupported = false;
+    }
+
+    private void start(ManagedConfig m) {
+        AdapterConfig c = m.config;
+        ConfiguredAdapterFactory factory = configuredFactories.get(c.adapterType());
+        if (factory == null) {
+            m.adapter = Adapters.unsupported(c.adapterId(), c.adapterType());
+            m.unsupported = true;
+            return;
+        }
+        simulators.entry(factory, c);
+        AdapterContext context = new AdapterContext(c.adapterId(), c.assetId(), c.classification(),
+                sink(m.counters), clock);
+        m.adapter = startAdapter(c.adapterId(), () -> factory.create(context, c));
+        m.unsupported = false;
+    }
+
+    /** @return the sink of one adapter: counts, remembers the last value, hands over downstream */
+    private MeasurementSink sink(Counters c) {
+        return measurement -> {
+            c.received.increment();
+            last.put(measurement.assetId() + "/" + measurement.parameter(), measurement);
+            downstream.publish(measurement).whenComplete((ack, gap) -> {
+                if (gap == null) {
+                    c.published.increment();
+                    publishedByTopic.computeIfAbsent(ack.topic(), t -> new LongAdder()).increment();
+                } else {
+                    c.gaps.increment();
+                }
+            });
+        };
+    }
+
+    private static Adapter startAdapter(String id, Supplier<Adapter> create) {
         Adapter adapter = null;
         try {
-            adapter = factory.create(context, d);
+            adapter = create.get();
             adapter.start();
         } catch (RuntimeException e) {
             LOG.warn("adapter {}: cannot start: {}", id, e.toString());
@@ -269,8 +420,7 @@ public final class AdapterManager implements AutoCloseable {
             }
             adapter = Adapters.configError(id, "cannot start: " + e.getMessage());
         }
-        m.adapter = adapter;
-        m.unsupported = false;
+        return adapter;
     }
 
     private static void stop(Managed m) {

@@ -2,6 +2,7 @@ package io.arcnode.gateway.topology.internal;
 
 import io.arcnode.api.adapter.AdapterFactory;
 import io.arcnode.api.adapter.AdapterHealth;
+import io.arcnode.api.adapter.ConfiguredAdapterFactory;
 import io.arcnode.api.health.ComponentHealth;
 import io.arcnode.api.health.HealthContributor;
 import io.arcnode.api.health.HealthRollup;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -47,6 +49,10 @@ public final class GatewayTopologyComponent {
     private final AdapterManager adapters;
     private final ServiceRegistrations registrations;
     private AdapterMetrics metrics;
+    private volatile boolean active;
+
+    /** Framework property: the product root, against which relative file names of the configuration resolve. */
+    static final String INSTALL_AREA = "osgi.install.area";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -57,11 +63,12 @@ public final class GatewayTopologyComponent {
         this.config = config;
         this.context = context;
         this.registrations = new ServiceRegistrations(context);
+        boolean simulate = Boolean.TRUE.equals(config.section("gateway").get(GatewaySettings.SIMULATE));
         this.adapters = new AdapterManager(m -> {
             MeasurementPublisher p = publisher;
             return p != null ? p.publish(m)
                     : CompletableFuture.failedFuture(new IllegalStateException("no local stream"));
-        }, Clock.systemUTC());
+        }, Clock.systemUTC(), simulate ? Simulators.enabled() : Simulators.NONE);
     }
 
     @Reference(name = "adapterFactory", service = AdapterFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -75,13 +82,49 @@ public final class GatewayTopologyComponent {
         adapters.removeFactory(factory);
     }
 
+    @Reference(name = "configuredAdapterFactory", service = ConfiguredAdapterFactory.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeConfiguredAdapterFactory")
+    void addConfiguredAdapterFactory(ConfiguredAdapterFactory factory) {
+        adapters.addConfiguredFactory(factory);
+        if (active) {
+            stopOnProblems(adapters.problems(factory));
+        }
+    }
+
+    void removeConfiguredAdapterFactory(ConfiguredAdapterFactory factory) {
+        adapters.removeConfiguredFactory(factory);
+    }
+
+    /** A wrong entry of the gateway configuration stops the gateway (exit 78), naming file, key and rule. */
+    private boolean stopOnProblems(List<String> problems) {
+        if (problems.isEmpty()) {
+            return false;
+        }
+        StartupFailure.stop(context, String.join("\n", problems));
+        return true;
+    }
+
     @Activate
     void activate() {
         Path dir = Path.of(String.valueOf(config.section("gateway").get("data_dir"))).resolve(TOPOLOGY_FOLDER);
         TopologyStore store = new TopologyStore(dir);
         TopologyService topology = new TopologyService(store, adapters, Clock.systemUTC());
         try {
-            topology.start().ifPresentOrElse(
+            GatewaySettings settings = GatewaySettings.load(config.section("gateway"),
+                    context.getProperty(INSTALL_AREA));
+            adapters.configure(settings.adapters());
+            if (stopOnProblems(adapters.problems())) {
+                return;
+            }
+            active = true;
+            Optional<AppliedTopology> loaded = topology.start();
+            if (loaded.isEmpty() && settings.initialDtm() != null) {
+                loaded = Optional.of(topology.apply(settings.initialDtm()).topology());
+                LOG.info("topology {}: first start, applied gateway.initial_dtm {}", store.file(),
+                        settings.initialDtmFile());
+            }
+            loaded.ifPresentOrElse(
                     t -> LOG.info("topology {}: dtm_version {} ({}, {} device(s)) applied at {}", store.file(),
                             t.dtmVersion(), t.dtm().emsMode().json(), t.dtm().devices().size(), t.appliedAt()),
                     () -> LOG.info("topology {}: none applied yet; POST a DTM to {}", store.file(),
@@ -121,6 +164,7 @@ public final class GatewayTopologyComponent {
 
     @Deactivate
     void deactivate() {
+        active = false;
         registrations.unregisterAll();
         if (metrics != null) {
             metrics.unregister();

@@ -29,8 +29,9 @@ final class Responses {
 
     /**
      * @return {@code {received, published, gaps, devices_without_connection, published_by_topic: {topic: n},
-     *         adapters: [{adapter_id, device_uuid, protocol, status, reason, received, published, gaps}],
-     *         last_values: {"asset/parameter": measurement}}}
+     *         adapters: [{adapter_id, source (dtm | gateway_config), device_uuid (null for gateway_config), protocol
+     *         (or adapter type), status, reason, received, published, gaps}], last_values: {"asset/parameter":
+     *         measurement}}}
      */
     static ObjectNode measurements(List<AdapterManager.AdapterView> adapters, int notConnected,
             Map<String, Long> publishedByTopic, Map<String, Measurement> lastValues) {
@@ -45,8 +46,9 @@ final class Responses {
             gaps += a.gaps();
             ObjectNode item = list.addObject();
             item.put("adapter_id", a.health().adapterId());
-            item.put("device_uuid", a.deviceUuid().toString());
-            item.put("protocol", a.protocol().json());
+            item.put("source", a.source().json());
+            item.put("device_uuid", a.deviceUuid() == null ? null : a.deviceUuid().toString());
+            item.put("protocol", a.protocol());
             item.put("status", a.health().status().name());
             item.put("reason", a.health().reason());
             item.put("received", a.received());

@@ -26,10 +26,7 @@ class AdapterManagerTest {
 
     private final List<Measurement> published = new ArrayList<>();
     private final RecordingFactory modbus = new RecordingFactory(ProtocolKind.MODBUS_TCP);
-    private final AdapterManager manager = new AdapterManager(m -> {
-        published.add(m);
-        return TestDtms.ACKING.publish(m);
-    },
+    private final AdapterManager manager = new AdapterManager(TestDtms.acking(published),
             Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC));
 
     @Test

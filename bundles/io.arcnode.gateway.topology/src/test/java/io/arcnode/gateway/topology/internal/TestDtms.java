@@ -2,8 +2,10 @@ package io.arcnode.gateway.topology.internal;
 
 import io.arcnode.api.dtm.Dtm;
 import io.arcnode.api.dtm.Dtms;
+import io.arcnode.api.telemetry.Measurement;
 import io.arcnode.stream.api.PublishAck;
 import io.arcnode.stream.api.StreamTopics;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** DTM texts for the tests: a grid module, Modbus and SNMP devices with a given host and port. */
@@ -20,6 +22,14 @@ final class TestDtms {
     /** A stream that refuses every measurement (a gap). */
     static final AdapterManager.Downstream REFUSING = m -> CompletableFuture.failedFuture(
             new IllegalStateException("no local stream"));
+
+    /** @return an {@link #ACKING} stream that also records what it was handed */
+    static AdapterManager.Downstream acking(List<Measurement> into) {
+        return m -> {
+            into.add(m);
+            return ACKING.publish(m);
+        };
+    }
 
     private TestDtms() {
     }

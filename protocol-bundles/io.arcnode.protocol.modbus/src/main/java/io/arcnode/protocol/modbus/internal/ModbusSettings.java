@@ -29,9 +29,11 @@ import java.util.Set;
  * @param polling   poll interval, timeouts, retries, backoff
  * @param points    the mapped points (at least one)
  * @param plan      the read requests of one poll cycle, from {@link ReadPlanner}
+ * @param serial    the serial line for {@link Transport#RTU} ({@code host} is then its port name, {@code port} 0);
+ *                  {@code null} for the TCP transports
  */
 public record ModbusSettings(String adapterId, String host, int port, Transport transport, int unitId, Polling polling,
-        List<ModbusPoint> points, List<ReadRequest> plan) {
+        List<ModbusPoint> points, List<ReadRequest> plan, SerialLine serial) {
 
     /**
      * Polling behaviour. Defaults live in {@link ModbusAdapterConfig} only.
@@ -98,6 +100,8 @@ public record ModbusSettings(String adapterId, String host, int port, Transport 
         List<String> errors = new ArrayList<>();
         if (transport == null) {
             errors.add("transport: required");
+        } else if (transport == Transport.RTU) {
+            errors.add("transport: rtu needs a serial line (ModbusSettings.serial)");
         }
         if (host == null || host.isBlank()) {
             errors.add("host: required");
@@ -105,6 +109,24 @@ public record ModbusSettings(String adapterId, String host, int port, Transport 
         if (port < 1 || port > 65535) {
             errors.add("port: must be 1..65535, is " + port);
         }
+        return build(adapterId, host, port, transport, null, unitId, polling, points, errors);
+    }
+
+    /**
+     * @return validated settings of a Modbus RTU device on a serial line, with their read plan
+     * @throws IllegalArgumentException naming every invalid field
+     */
+    public static ModbusSettings serial(String adapterId, SerialLine line, int unitId, Polling polling,
+            List<ModbusPoint> points) {
+        List<String> errors = new ArrayList<>(line.problems());
+        if (unitId == 0) {
+            errors.add(ModbusConfigEntry.RTU_UNIT_RULE);
+        }
+        return build(adapterId, line.port(), 0, Transport.RTU, line, unitId, polling, points, errors);
+    }
+
+    private static ModbusSettings build(String adapterId, String host, int port, Transport transport,
+            SerialLine serial, int unitId, Polling polling, List<ModbusPoint> points, List<String> errors) {
         if (unitId < 0 || unitId > 255) {
             errors.add("unit_id: must be 0..255, is " + unitId);
         }
@@ -139,7 +161,7 @@ public record ModbusSettings(String adapterId, String host, int port, Transport 
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         return new ModbusSettings(adapterId, host, port, transport, unitId, polling, points,
-                ReadPlanner.plan(points, polling.maxGap()));
+                ReadPlanner.plan(points, polling.maxGap()), serial);
     }
 
     /**

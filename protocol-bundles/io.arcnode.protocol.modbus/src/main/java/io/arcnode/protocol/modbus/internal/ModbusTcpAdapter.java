@@ -1,10 +1,14 @@
 package io.arcnode.protocol.modbus.internal;
 
+import com.ghgande.j2mod.modbus.Modbus;
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
+import com.ghgande.j2mod.modbus.facade.AbstractModbusMaster;
+import com.ghgande.j2mod.modbus.facade.ModbusSerialMaster;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
+import com.ghgande.j2mod.modbus.util.SerialParameters;
 import io.arcnode.api.adapter.Adapter;
 import io.arcnode.api.adapter.AdapterHealth;
 import io.arcnode.api.adapter.AdapterStatus;
@@ -23,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Modbus TCP adapter instance (MBAP framing, or RTU frames over TCP): one device connection (j2mod master),
+ * A Modbus adapter instance (TCP with MBAP framing, RTU frames over TCP, or RTU on a serial line): one device
+ * connection (j2mod master),
  * the points of its {@link ModbusSettings}, and its own single-thread poll loop, so a slow device only delays
  * itself.
  * Each cycle runs the read plan; a request that gets no answer is retried after a reconnect up to
@@ -52,7 +57,7 @@ public final class ModbusTcpAdapter implements Adapter {
     private volatile Instant lastReadingAt;
     private final Instant createdAt;
     private ScheduledExecutorService loop;
-    private volatile ModbusTCPMaster master;
+    private volatile AbstractModbusMaster master;
     private int failedCycles;
 
     /**
@@ -205,7 +210,7 @@ public final class ModbusTcpAdapter implements Adapter {
                 + " ms): " + last);
     }
 
-    private Object read(ModbusTCPMaster m, ReadRequest r) throws ModbusException {
+    private Object read(AbstractModbusMaster m, ReadRequest r) throws ModbusException {
         int unit = settings.unitId();
         return switch (r.table()) {
             case COILS -> m.readCoils(unit, r.start(), r.count());
@@ -223,19 +228,42 @@ public final class ModbusTcpAdapter implements Adapter {
         return w;
     }
 
-    private ModbusTCPMaster connected() throws Exception {
-        if (master == null || !master.isConnected()) {
+    private AbstractModbusMaster connected() throws Exception {
+        if (master == null || !isConnected(master)) {
             disconnect();
-            ModbusTCPMaster m = new ModbusTCPMaster(settings.host(), settings.port(),
-                    (int) settings.polling().timeout().toMillis(), false,
-                    settings.transport() == Transport.RTU_OVER_TCP);
+            int timeout = (int) settings.polling().timeout().toMillis();
+            AbstractModbusMaster m;
+            if (settings.transport() == Transport.RTU) {
+                m = new ModbusSerialMaster(serialParameters(settings.serial()), timeout);
+            } else {
+                m = new ModbusTCPMaster(settings.host(), settings.port(), timeout, false,
+                        settings.transport() == Transport.RTU_OVER_TCP);
+            }
             m.connect();
+            m.setTimeout(timeout);
             // one attempt per call, no sleeps inside j2mod: the retries, reconnects and backoff are ours
             // (set after connect: connect creates the transaction that holds the count)
             m.setRetries(1);
             master = m;
         }
         return master;
+    }
+
+    private static boolean isConnected(AbstractModbusMaster m) {
+        return m instanceof ModbusSerialMaster s ? s.isConnected() : ((ModbusTCPMaster) m).isConnected();
+    }
+
+    /** @return j2mod's parameters of an RTU line: RTU encoding, no echo (RS-485 adapters that echo are rare) */
+    static SerialParameters serialParameters(SerialLine line) {
+        SerialParameters p = new SerialParameters();
+        p.setPortName(line.port());
+        p.setBaudRate(line.baudRate());
+        p.setDatabits(line.dataBits());
+        p.setParity(line.j2modParity());
+        p.setStopbits(line.stopBits());
+        p.setEncoding(Modbus.SERIAL_ENCODING_RTU);
+        p.setEcho(false);
+        return p;
     }
 
     private synchronized void disconnect() {
@@ -246,6 +274,9 @@ public final class ModbusTcpAdapter implements Adapter {
     }
 
     private String endpoint() {
+        if (settings.serial() != null) {
+            return settings.serial() + " unit " + settings.unitId();
+        }
         return settings.host() + ":" + settings.port() + " unit " + settings.unitId();
     }
 

@@ -103,7 +103,7 @@ class ModbusSettingsTest {
     void configurationNamesOfTheEnums() {
         assertEquals(Transport.RTU_OVER_TCP, Transport.ofKey("rtu_over_tcp"));
         assertEquals("little_endian", WordOrder.LITTLE_ENDIAN.key());
-        assertEquals("unknown transport 'udp' (tcp, rtu_over_tcp)",
+        assertEquals("unknown transport 'udp' (tcp, rtu_over_tcp, rtu)",
                 assertThrows(IllegalArgumentException.class, () -> Transport.ofKey("udp")).getMessage());
     }
 
@@ -119,16 +119,7 @@ class ModbusSettingsTest {
 
     @Test
     void factoryTurnsBadConfigurationIntoConfigError() {
-        ModbusAdapterFactory f = new ModbusAdapterFactory(new ModbusAdapterConfig() {
-            @Override public Class<? extends java.lang.annotation.Annotation> annotationType() { return ModbusAdapterConfig.class; }
-            @Override public long poll_interval_ms() { return 1000; }
-            @Override public long timeout_ms() { return 1000; }
-            @Override public int retries() { return 2; }
-            @Override public long backoff_initial_ms() { return 1000; }
-            @Override public long backoff_max_ms() { return 30000; }
-            @Override public long unhealthy_after_ms() { return 60000; }
-            @Override public int max_gap() { return 0; }
-        });
+        ModbusAdapterFactory f = new ModbusAdapterFactory(defaultConfig());
         var a = f.create(CONTEXT, device("h", 502, 1, List.of(new PointMap("energy", 20, 0, 2))));
         assertEquals(AdapterStatus.CONFIG_ERROR, a.health().status());
         assertEquals("point_maps[0] (energy): function_code 20 is not a read function (1-4)", a.health().reason());
@@ -137,5 +128,24 @@ class ModbusSettingsTest {
         var ok = f.create(CONTEXT, device("h", 502, 1, List.of(new PointMap("t", 4, 0, 2))));
         assertEquals(AdapterStatus.DEGRADED, ok.health().status());
         assertEquals("not polled yet", ok.health().reason());
+    }
+
+    /** @return the component configuration with the defaults of the README */
+    static ModbusAdapterConfig defaultConfig() {
+        return new ModbusAdapterConfig() {
+            @Override public Class<? extends java.lang.annotation.Annotation> annotationType() { return ModbusAdapterConfig.class; }
+            @Override public long poll_interval_ms() { return 1000; }
+            @Override public long timeout_ms() { return 1000; }
+            @Override public int retries() { return 2; }
+            @Override public long backoff_initial_ms() { return 1000; }
+            @Override public long backoff_max_ms() { return 30000; }
+            @Override public long unhealthy_after_ms() { return 60000; }
+            @Override public int max_gap() { return 0; }
+        };
+    }
+
+    /** @return the polling of {@link #defaultConfig()} */
+    static ModbusSettings.Polling defaultPolling() {
+        return ModbusSettings.Polling.of(defaultConfig());
     }
 }
