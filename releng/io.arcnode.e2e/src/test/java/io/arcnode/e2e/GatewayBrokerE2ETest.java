@@ -3,9 +3,6 @@ package io.arcnode.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,13 +29,13 @@ class GatewayBrokerE2ETest {
     void demoGatewayRunsItsBrokerAndStopsItOnExit(@TempDir Path data) throws Exception {
         int port = Products.freePort();
         int kafkaPort = Products.freePort();
-        Path customer = Files.writeString(data.resolve("cfg.customer.yml"),
-                "stream:\n  bootstrap_servers: 127.0.0.1:" + kafkaPort + "\n");
+        Path customer = Products.streamOn(data, kafkaPort);
         Path log = data.resolve("console.log");
         Process p = Products.start("gateway", data, log, Map.of("CFG_CUSTOMER_PATH", customer.toString()),
                 "--env", "demo", "--port", String.valueOf(port));
         try {
-            Products.await("broker port " + kafkaPort + " open", Products.START_TIMEOUT, log, p, () -> open(kafkaPort));
+            Products.await("broker port " + kafkaPort + " open", Products.START_TIMEOUT, log, p,
+                    () -> Products.open(kafkaPort));
             ProcessHandle broker = brokerProcess(p).orElseThrow();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
                 Products.await("topics created", Products.START_TIMEOUT, log, p,
@@ -52,7 +49,7 @@ class GatewayBrokerE2ETest {
             p.destroy(); // SIGTERM to bin/arcnode only: it stops the gateway, then the broker
             Products.await("broker process gone", Products.START_TIMEOUT, log, null, () -> !broker.isAlive());
             Products.await("launcher exited", Products.START_TIMEOUT, log, null, () -> !p.isAlive());
-            assertTrue(!open(kafkaPort), "broker port closed");
+            assertTrue(!Products.open(kafkaPort), "broker port closed");
         } finally {
             Products.stop(p);
         }
@@ -73,7 +70,7 @@ class GatewayBrokerE2ETest {
                     () -> Products.statusOrZero(port, "/health/ready") == 200);
             assertTrue(brokerProcess(p).isEmpty(), "no broker process");
             assertTrue(!Files.exists(data.resolve("broker")), "no broker data");
-            assertTrue(!open(kafkaPort), "nothing listens on bootstrap_servers");
+            assertTrue(!Products.open(kafkaPort), "nothing listens on bootstrap_servers");
             Products.await("stream reports the missing broker", Products.START_TIMEOUT, log, p,
                     () -> Products.bodyOrEmpty(port, "/health").contains("not reachable"));
         } finally {
@@ -92,15 +89,6 @@ class GatewayBrokerE2ETest {
             return admin.listTopics().names().get();
         } catch (Exception e) {
             return Set.of();
-        }
-    }
-
-    private static boolean open(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,10 +77,25 @@ final class Products {
         }
     }
 
+    /** @return whether something accepts TCP connections on loopback {@code port} */
+    static boolean open(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A customer file that moves the gateway's stream (and its embedded broker) to a free loopback port. */
     static Path streamOnFreePort(Path dir) throws IOException {
+        return streamOn(dir, freePort());
+    }
+
+    /** A customer file that moves the gateway's stream (and its embedded broker) to loopback {@code kafkaPort}. */
+    static Path streamOn(Path dir, int kafkaPort) throws IOException {
         return Files.writeString(dir.resolve("cfg.customer.yml"),
-                "stream:\n  bootstrap_servers: 127.0.0.1:" + freePort() + "\n");
+                "stream:\n  bootstrap_servers: 127.0.0.1:" + kafkaPort + "\n");
     }
 
     /**

@@ -116,7 +116,7 @@ class TopologyE2ETest {
      * Waits until the topology component serves {@code /topology}: readiness does not wait for it (the servlet is
      * registered when the lazily activated bundle's component activates, which may be after {@code /health/ready}).
      */
-    private static void awaitTopologyServed(int port, Path log, Process p) {
+    static void awaitTopologyServed(int port, Path log, Process p) {
         Products.await("gateway serving /topology", Products.START_TIMEOUT, log, p, () -> {
             String body = Products.bodyOrEmpty(port, "/topology");
             return body.contains("\"dtm_version\"") || body.contains("\"no topology\"");
@@ -131,7 +131,7 @@ class TopologyE2ETest {
         }
     }
 
-    private static ModbusSlave modbusServer(int port, int value) throws Exception {
+    static ModbusSlave modbusServer(int port, int value) throws Exception {
         SimpleProcessImage image = new SimpleProcessImage(1);
         image.addRegister(new SimpleRegister(value));
         ModbusSlave slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
@@ -140,21 +140,21 @@ class TopologyE2ETest {
         return slave;
     }
 
-    private static HttpResponse<String> post(int port, String body) throws IOException, InterruptedException {
+    static HttpResponse<String> post(int port, String body) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/topology"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String device(String uuid, String host, int port) {
+    static String device(String uuid, String host, int port) {
         return "{\"device_uuid\":\"" + uuid + "\",\"device_type\":\"bess_bms\",\"module_id\":\"grid-1\","
                 + "\"host\":\"" + host + "\",\"port\":" + port + ",\"protocol_config\":{\"protocol\":\"modbus_tcp\","
                 + "\"unit_id\":1,\"point_maps\":[{\"name\":\"soc\",\"function_code\":3,\"start_address\":0,"
                 + "\"count\":1}]},\"description\":\"BMS\"}";
     }
 
-    private static String dtm(String... devices) {
+    static String dtm(String... devices) {
         return "{\"deployment_uuid\":\"6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b\",\"ems_mode\":\"sim\","
                 + "\"sizing_params\":{\"P_compute_total_kW\":1200.0,\"E_BESS_total_kWh\":20000.0,"
                 + "\"T_coolant_setpoint_C\":32.5},\"modules\":[{\"module_id\":\"grid-1\","

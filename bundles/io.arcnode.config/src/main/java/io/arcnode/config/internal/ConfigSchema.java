@@ -225,7 +225,9 @@ public final class ConfigSchema {
                 req("partitions", integer(1, Integer.MAX_VALUE), "partitions per topic"),
                 req("replication_factor", integer(1, Integer.MAX_VALUE), "replication factor per topic"),
                 req("linger_ms", integer(0, 60_000), "producer linger.ms: how long a batch waits for more records"),
-                req("batch_size", integer(1, 16_777_216), "producer batch.size in bytes per partition")));
+                req("batch_size", integer(1, 16_777_216), "producer batch.size in bytes per partition"),
+                req("buffer_records", integer(1, 10_000_000),
+                        "readings handed to the producer and not yet acknowledged; beyond it a reading is a gap")));
         s.add(section("artifact_store", "artifact storage (S3 bucket or local directory)",
                 req("bucket", string(), "bucket name, arcnode-artifacts"),
                 opt("local_path", string(), "local directory for artifacts when not using S3"),

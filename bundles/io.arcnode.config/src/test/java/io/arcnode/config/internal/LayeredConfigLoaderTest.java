@@ -44,6 +44,7 @@ class LayeredConfigLoaderTest {
                 + "    replication_factor: 1\n"
                 + "    linger_ms: 5\n"
                 + "    batch_size: 65536\n"
+                + "    buffer_records: 100000\n"
                 + "  artifact_store:\n"
                 + "    bucket: arcnode-artifacts\n"
                 + "    local_path: data/artifacts\n"
@@ -259,7 +260,7 @@ class LayeredConfigLoaderTest {
         Path d = write("cfg.defaults.yml", allStages() + block("local", "again", 1));
         ConfigException e = fail(d, "local", null);
         assertTrue(e.getMessage().contains("duplicate key 'local'"), e.getMessage());
-        assertTrue(e.getMessage().contains("at line 85, column "), e.getMessage()); // where the second "local:" starts
+        assertTrue(e.getMessage().contains("at line 88, column "), e.getMessage()); // where the second "local:" starts
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.arcnode.stream.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -15,8 +14,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +23,6 @@ import io.arcnode.api.health.HealthStatus;
 import io.arcnode.api.telemetry.Measurement;
 import io.arcnode.stream.api.MeasurementPublisher;
 import io.arcnode.stream.api.PublishAck;
-import io.arcnode.stream.api.StreamTopics;
 
 /**
  * The producer and admin client of the local stream, plus one background loop that creates the topics once the
@@ -42,21 +38,26 @@ public final class LocalStream implements MeasurementPublisher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStream.class);
 
     private final StreamSettings settings;
-    private final Producer<String, Measurement> producer;
+    private final StreamLedger ledger;
+    private final BufferedPublisher buffer;
     private final Admin admin;
     private final ScheduledExecutorService loop;
     private volatile boolean topicsReady;
-    private volatile ComponentHealth health;
+    /** The broker as the last check saw it; {@link #health()} adds the buffer and the gaps. */
+    private volatile ComponentHealth broker;
+    private volatile HealthStatus logged;
 
     /** Creates the clients with {@link ProducerConfigs}; {@code producerOverrides} replace single properties. */
     public LocalStream(StreamSettings settings, Map<String, Object> producerOverrides) {
         this.settings = settings;
-        this.health = new ComponentHealth(HEALTH_NAME, HealthStatus.DEGRADED,
+        this.broker = new ComponentHealth(HEALTH_NAME, HealthStatus.DEGRADED,
                 "connecting to broker " + settings.bootstrapServers(), true);
         Map<String, Object> props = ProducerConfigs.producer(settings, "arcnode-stream-producer");
         props.putAll(producerOverrides);
-        this.producer = withKafkaLoader(() -> new KafkaProducer<>(props, new StringSerializer(),
-                new MeasurementSerializer()));
+        Producer<String, Measurement> producer = withKafkaLoader(() -> new KafkaProducer<>(props,
+                new StringSerializer(), new MeasurementSerializer()));
+        this.ledger = new StreamLedger(settings.bufferRecords());
+        this.buffer = new BufferedPublisher(producer, ledger);
         this.admin = withKafkaLoader(() -> Admin.create(ProducerConfigs.admin(settings, "arcnode-stream-admin")));
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "arcnode-stream-check");
@@ -68,25 +69,20 @@ public final class LocalStream implements MeasurementPublisher, AutoCloseable {
 
     @Override
     public CompletionStage<PublishAck> publish(Measurement m) {
-        CompletableFuture<PublishAck> ack = new CompletableFuture<>();
-        try {
-            producer.send(new ProducerRecord<>(StreamTopics.rawTopic(m.classification()), m.assetId(), m),
-                    (md, e) -> {
-                        if (e != null) {
-                            ack.completeExceptionally(e);
-                        } else {
-                            ack.complete(new PublishAck(md.topic(), md.partition(), md.offset()));
-                        }
-                    });
-        } catch (KafkaException e) {
-            ack.completeExceptionally(e);
-        }
-        return ack;
+        return buffer.publish(m);
     }
 
-    /** @return broker reachable and topics created: HEALTHY; otherwise DEGRADED with the reason */
+    /**
+     * @return broker reachable, topics created and room in the buffer: HEALTHY; otherwise DEGRADED with the reason.
+     *         The detail always names the buffered readings and the gaps.
+     */
     public ComponentHealth health() {
-        return health;
+        return StreamHealth.of(broker, ledger.snapshot());
+    }
+
+    /** @return the buffer's account: capacity, in use, sent, acknowledged, gaps */
+    public StreamLedger.Snapshot ledger() {
+        return ledger.snapshot();
     }
 
     /** @return whether the topics have been created (or found) */
@@ -107,25 +103,26 @@ public final class LocalStream implements MeasurementPublisher, AutoCloseable {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             setHealth(HealthStatus.DEGRADED, "broker " + settings.bootstrapServers() + " not reachable: "
                     + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                    + "; records are buffered by the producer");
+                    + "; readings are buffered up to buffer_records");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** One log line per change of status, not per check. */
+    /** One log line per change of status (checked every {@link #CHECK_PERIOD_MS} ms), not per check. */
     private void setHealth(HealthStatus status, String detail) {
-        ComponentHealth previous = health;
-        health = new ComponentHealth(HEALTH_NAME, status, detail, true);
-        if (previous.status() != status) {
-            LOG.info("stream: {} ({})", status, detail);
+        broker = new ComponentHealth(HEALTH_NAME, status, detail, true);
+        ComponentHealth now = health();
+        if (now.status() != logged) {
+            logged = now.status();
+            LOG.info("stream: {} ({})", now.status(), now.detail());
         }
     }
 
     @Override
     public void close() {
         loop.shutdownNow();
-        producer.close(Duration.ofSeconds(5));
+        buffer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
     }
 

@@ -17,6 +17,7 @@ import io.arcnode.api.health.HealthStatus;
 import io.arcnode.api.telemetry.Measurement;
 import io.arcnode.stream.api.MeasurementPublisher;
 import io.arcnode.stream.api.PublishAck;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * DS shell around {@link LocalStream}, configured from PID {@code io.arcnode.stream} (the {@code stream} section).
@@ -30,6 +31,7 @@ public final class StreamComponent implements MeasurementPublisher, HealthContri
 
     private final LocalStream stream;
     private final String configError;
+    private final StreamMetrics metrics;
 
     @Activate
     public StreamComponent(Map<String, Object> props) {
@@ -43,6 +45,7 @@ public final class StreamComponent implements MeasurementPublisher, HealthContri
         }
         this.stream = s;
         this.configError = error;
+        this.metrics = s == null ? null : StreamMetrics.register(PrometheusRegistry.defaultRegistry, stream::ledger);
     }
 
     @Override
@@ -59,6 +62,9 @@ public final class StreamComponent implements MeasurementPublisher, HealthContri
 
     @Deactivate
     void deactivate() {
+        if (metrics != null) {
+            metrics.unregister();
+        }
         if (stream != null) {
             stream.close();
         }

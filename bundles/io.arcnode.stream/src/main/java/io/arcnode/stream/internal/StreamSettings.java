@@ -14,9 +14,13 @@ import java.util.Map;
  * @param replicationFactor replication factor per created topic
  * @param lingerMs          producer {@code linger.ms}
  * @param batchSize         producer {@code batch.size} in bytes
+ * @param bufferRecords     readings handed to the producer and not yet acknowledged at most; beyond: gaps
  */
 public record StreamSettings(String bootstrapServers, boolean embedded, int partitions, short replicationFactor,
-                             int lingerMs, int batchSize) {
+                             int lingerMs, int batchSize, int bufferRecords) {
+
+    /** Upper bound of {@code buffer_records} (as in the config schema). */
+    static final int MAX_BUFFER_RECORDS = 10_000_000;
 
     /**
      * @throws IllegalArgumentException naming every key that is missing or out of range
@@ -35,10 +39,12 @@ public record StreamSettings(String bootstrapServers, boolean embedded, int part
         int rf = integer(props, "replication_factor", 1, Short.MAX_VALUE, problems);
         int linger = integer(props, "linger_ms", 0, 60_000, problems);
         int batch = integer(props, "batch_size", 1, 16_777_216, problems);
+        int buffer = integer(props, "buffer_records", 1, MAX_BUFFER_RECORDS, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("stream configuration: " + String.join("; ", problems));
         }
-        return new StreamSettings(((String) servers).trim(), (Boolean) embedded, partitions, (short) rf, linger, batch);
+        return new StreamSettings(((String) servers).trim(), (Boolean) embedded, partitions, (short) rf, linger, batch,
+                buffer);
     }
 
     private static int integer(Map<String, ?> props, String key, int min, int max, List<String> problems) {

@@ -22,12 +22,13 @@ class StreamSettingsTest {
         m.put("replication_factor", 1);
         m.put("linger_ms", 5);
         m.put("batch_size", 65536);
+        m.put("buffer_records", 100_000);
         return m;
     }
 
     @Test
     void theSectionBecomesSettings() {
-        assertEquals(new StreamSettings("127.0.0.1:9092", true, 12, (short) 1, 5, 65536),
+        assertEquals(new StreamSettings("127.0.0.1:9092", true, 12, (short) 1, 5, 65536, 100_000),
                 StreamSettings.from(section()));
     }
 
@@ -37,10 +38,12 @@ class StreamSettingsTest {
         m.remove("bootstrap_servers");
         m.put("partitions", 0);
         m.put("linger_ms", "5");
+        m.put("buffer_records", 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StreamSettings.from(m));
         assertEquals("stream configuration: bootstrap_servers: must be a non-empty host:port list; "
                 + "partitions: must be an integer between 1 and 2147483647; "
-                + "linger_ms: must be an integer between 0 and 60000", e.getMessage());
+                + "linger_ms: must be an integer between 0 and 60000; "
+                + "buffer_records: must be an integer between 1 and 10000000", e.getMessage());
     }
 
     @Test
@@ -52,6 +55,16 @@ class StreamSettingsTest {
         assertEquals(5, p.get(ProducerConfig.LINGER_MS_CONFIG));
         assertEquals(65536, p.get(ProducerConfig.BATCH_SIZE_CONFIG));
         assertEquals("127.0.0.1:9092", p.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    @Test
+    void producerMemoryHoldsTheBufferedReadingsAndOneOpenBatchPerPartition() {
+        StreamSettings big = StreamSettings.from(section());
+        assertEquals(100_000L * 512 + 3L * 12 * 65536, ProducerConfigs.producer(big, "x")
+                .get(ProducerConfig.BUFFER_MEMORY_CONFIG));
+        Map<String, Object> m = section();
+        m.put("buffer_records", 10);
+        assertEquals(32L * 1024 * 1024, ProducerConfigs.bufferMemory(StreamSettings.from(m)), "Kafka's default floor");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.arcnode.stream.itest;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -56,6 +57,7 @@ import io.arcnode.stream.api.StreamTopics;
 import io.arcnode.stream.internal.LocalStream;
 import io.arcnode.stream.internal.MeasurementCodec;
 import io.arcnode.stream.internal.ProducerConfigs;
+import io.arcnode.stream.internal.StreamLedger;
 import io.arcnode.stream.internal.StreamSettings;
 import io.arcnode.stream.internal.TopicCreator;
 
@@ -187,6 +189,87 @@ class StreamAgainstBrokerTest {
         }
     }
 
+    /**
+     * Broker stopped while an adapter keeps publishing: the first {@code buffer_records} readings wait and are
+     * delivered once it is back, the rest are gaps at once; acked + gaps == handed over, and the topic holds exactly
+     * the acknowledged ones.
+     */
+    @Test
+    void brokerStoppedWhilePublishingBuffersUpToTheBoundDeliversItLaterAndCountsTheRestAsGaps() throws Exception {
+        Path dir = tmp.resolve("broker-outage");
+        String listen = "127.0.0.1:" + freePort();
+        EmbeddedBroker b = EmbeddedBroker.start(dir, listen);
+        int bound = 50;
+        int handedOver = 80;
+        StreamSettings s = new StreamSettings(listen, true, 12, (short) 1, 5, 65536, bound);
+        try (LocalStream ls = new LocalStream(s, Map.of())) {
+            await().atMost(STARTUP).until(ls::topicsReady);
+            ls.publish(measurement("warmup", Classification.TELEMETRY, 0)).toCompletableFuture().get();
+            b.close();
+
+            List<CompletableFuture<PublishAck>> stages = new ArrayList<>();
+            for (int i = 0; i < handedOver; i++) {
+                stages.add(ls.publish(measurement("outage_" + i, Classification.TELEMETRY, i)).toCompletableFuture());
+            }
+            List<CompletableFuture<PublishAck>> refused = stages.subList(bound, handedOver);
+            for (CompletableFuture<PublishAck> r : refused) {
+                ExecutionException e = assertThrows(ExecutionException.class, r::get);
+                assertEquals("BufferExhaustedException", e.getCause().getClass().getSimpleName());
+            }
+            assertTrue(stages.subList(0, bound).stream().noneMatch(CompletableFuture::isDone), "the bound waits");
+            StreamLedger.Snapshot during = ls.ledger();
+            assertEquals(bound, during.inUse());
+            assertEquals(Map.of(new StreamLedger.GapKey("itest", "telemetry.raw", StreamLedger.GapReason.BUFFER_FULL),
+                    (long) (handedOver - bound)), during.gaps());
+            await().atMost(STARTUP).until(() -> ls.health().status() == HealthStatus.DEGRADED);
+            assertTrue(ls.health().detail().endsWith("buffer 50/50 reading(s) (full: further readings are gaps), "
+                    + "30 reading(s) lost as gaps"), ls.health().detail());
+
+            b = EmbeddedBroker.start(dir, listen);
+            await().atMost(STARTUP).until(() -> stages.subList(0, bound).stream().allMatch(CompletableFuture::isDone));
+            for (CompletableFuture<PublishAck> waited : stages.subList(0, bound)) {
+                assertEquals("telemetry.raw", waited.get().topic(), "delivered after the broker returned");
+            }
+            StreamLedger.Snapshot after = ls.ledger();
+            assertEquals(0, after.inUse());
+            assertEquals(1 + handedOver, after.ackedTotal() + after.gapTotal(), "acked + gaps == handed over");
+            await().atMost(STARTUP).until(() -> ls.health().status() == HealthStatus.HEALTHY);
+
+            List<ConsumerRecord<String, byte[]>> onTopic = readAll(StreamTopics.TELEMETRY_RAW, listen);
+            List<String> delivered = onTopic.stream().map(ConsumerRecord::key).filter(k -> k.startsWith("outage_"))
+                    .sorted().toList();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < bound; i++) {
+                expected.add("outage_" + i);
+            }
+            assertEquals(expected.stream().sorted().toList(), delivered, "exactly the buffered readings, once each");
+            onTopic.forEach(r -> assertEquals(r.key(), MeasurementAvro.decode(r.value()).assetId()));
+        } finally {
+            b.close();
+        }
+    }
+
+    /** Every record of {@code topic}, from the beginning to the end offsets of its partitions. */
+    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, String bootstrap) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> got = new ArrayList<>();
+            await().atMost(STARTUP).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(got::add);
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+            });
+            return got;
+        }
+    }
+
     private static ConsumerRecord<String, byte[]> read(PublishAck ack) {
         return read(ack, broker.bootstrap());
     }
@@ -217,7 +300,7 @@ class StreamAgainstBrokerTest {
     }
 
     static StreamSettings settings(String bootstrap) {
-        return new StreamSettings(bootstrap, true, 12, (short) 1, 5, 65536);
+        return new StreamSettings(bootstrap, true, 12, (short) 1, 5, 65536, 100_000);
     }
 
     private static int freePort() {

@@ -14,6 +14,7 @@ import io.arcnode.api.dtm.ProtocolConfig;
 import io.arcnode.api.dtm.ProtocolKind;
 import io.arcnode.api.telemetry.Classification;
 import io.arcnode.api.telemetry.Measurement;
+import io.arcnode.stream.api.PublishAck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * its factory arrives later, those devices get a real adapter, and when a factory goes away its adapters are
  * stopped and become unsupported. {@link #reconcile} restarts only devices whose connection ({@code host},
  * {@code port}, {@code protocol_config}) changed. Every measurement an adapter hands over is counted per adapter,
- * remembered as the last value of its {@code asset_id/parameter}, and given to the {@link Downstream}. Thread-safe.
+ * remembered as the last value of its {@code asset_id/parameter}, and given to the {@link Downstream}; it counts as
+ * {@code published} when the broker acknowledged it, as a gap when the stream refused or lost it. Thread-safe.
  */
 public final class AdapterManager implements AutoCloseable {
 
@@ -46,8 +49,8 @@ public final class AdapterManager implements AutoCloseable {
     /** Where the measurements go after counting (the local stream). */
     @FunctionalInterface
     public interface Downstream {
-        /** @return whether the measurement was handed to the stream */
-        boolean publish(Measurement measurement);
+        /** @return completes when the broker acknowledged the measurement; exceptionally: it is a gap */
+        CompletionStage<PublishAck> publish(Measurement measurement);
     }
 
     /**
@@ -84,10 +87,11 @@ public final class AdapterManager implements AutoCloseable {
      * @param protocol   the DTM protocol ({@code modbus_tcp}) or the entry's adapter type ({@code opcua})
      * @param health     the adapter's health snapshot
      * @param received   measurements the adapter handed over since its device entered the DTM
-     * @param published  of those, the ones handed to the stream
+     * @param published  of those, the ones the broker acknowledged
+     * @param gaps       of those, the ones the stream refused or could not deliver (lost)
      */
     public record AdapterView(Source source, UUID deviceUuid, String protocol, AdapterHealth health, long received,
-            long published) {
+            long published, long gaps) {
     }
 
     private record Connection(String host, int port, ProtocolConfig config) {
@@ -99,6 +103,7 @@ public final class AdapterManager implements AutoCloseable {
     private static final class Counters {
         final LongAdder received = new LongAdder();
         final LongAdder published = new LongAdder();
+        final LongAdder gaps = new LongAdder();
     }
 
     private static final class Managed {
@@ -133,6 +138,7 @@ public final class AdapterManager implements AutoCloseable {
     private final Map<String, ManagedConfig> configured = new LinkedHashMap<>();
     private final Simulators simulators;
     private final Map<String, Measurement> last = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> publishedByTopic = new ConcurrentHashMap<>();
     private int notConnected;
 
     /** Without simulators. */
@@ -314,11 +320,11 @@ public final class AdapterManager implements AutoCloseable {
         List<AdapterView> out = new ArrayList<>();
         for (Managed m : adapters.values()) {
             out.add(new AdapterView(Source.DTM, m.device.deviceUuid(), m.device.protocolConfig().protocol().json(),
-                    m.adapter.health(), m.counters.received.sum(), m.counters.published.sum()));
+                    m.adapter.health(), m.counters.received.sum(), m.counters.published.sum(), m.counters.gaps.sum()));
         }
         for (ManagedConfig m : configured.values()) {
             out.add(new AdapterView(Source.GATEWAY_CONFIG, null, m.config.adapterType(), m.adapter.health(),
-                    m.counters.received.sum(), m.counters.published.sum()));
+                    m.counters.received.sum(), m.counters.published.sum(), m.counters.gaps.sum()));
         }
         return out;
     }
@@ -326,6 +332,13 @@ public final class AdapterManager implements AutoCloseable {
     /** @return how many devices of the last reconciled DTM have no connection */
     public synchronized int notConnected() {
         return notConnected;
+    }
+
+    /** @return per topic, the measurements of the adapters the broker acknowledged there, sorted by topic */
+    public Map<String, Long> publishedByTopic() {
+        Map<String, Long> out = new TreeMap<>();
+        publishedByTopic.forEach((topic, n) -> out.put(topic, n.sum()));
+        return out;
     }
 
     /** @return the last measurement of every {@code asset_id/parameter}, sorted by that key */
@@ -384,9 +397,14 @@ public final class AdapterManager implements AutoCloseable {
         return measurement -> {
             c.received.increment();
             last.put(measurement.assetId() + "/" + measurement.parameter(), measurement);
-            if (downstream.publish(measurement)) {
-                c.published.increment();
-            }
+            downstream.publish(measurement).whenComplete((ack, gap) -> {
+                if (gap == null) {
+                    c.published.increment();
+                    publishedByTopic.computeIfAbsent(ack.topic(), t -> new LongAdder()).increment();
+                } else {
+                    c.gaps.increment();
+                }
+            });
         };
     }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,11 +66,8 @@ public final class GatewayTopologyComponent {
         boolean simulate = Boolean.TRUE.equals(config.section("gateway").get(GatewaySettings.SIMULATE));
         this.adapters = new AdapterManager(m -> {
             MeasurementPublisher p = publisher;
-            if (p == null) {
-                return false;
-            }
-            p.publish(m);
-            return true;
+            return p != null ? p.publish(m)
+                    : CompletableFuture.failedFuture(new IllegalStateException("no local stream"));
         }, Clock.systemUTC(), simulate ? Simulators.enabled() : Simulators.NONE);
     }
 
@@ -143,7 +141,10 @@ public final class GatewayTopologyComponent {
         metrics = AdapterMetrics.register(PrometheusRegistry.defaultRegistry, adapters);
     }
 
-    /** One non-critical component {@code adapters}: the roll-up of every adapter, detail names the ones not healthy. */
+    /**
+     * One non-critical component {@code adapters}: the roll-up of every adapter; the detail names the ones not
+     * healthy and the ones with readings lost as stream gaps (the {@code stream} component says why).
+     */
     static ComponentHealth health(AdapterManager adapters) {
         List<ComponentHealth> parts = new ArrayList<>();
         List<String> bad = new ArrayList<>();
@@ -151,8 +152,9 @@ public final class GatewayTopologyComponent {
             AdapterHealth h = v.health();
             ComponentHealth c = h.toComponentHealth(false);
             parts.add(c);
-            if (c.status() != HealthStatus.HEALTHY) {
-                bad.add(c.component() + " " + c.detail());
+            String gaps = v.gaps() > 0 ? ", " + v.gaps() + " reading(s) lost as stream gaps" : "";
+            if (c.status() != HealthStatus.HEALTHY || !gaps.isEmpty()) {
+                bad.add(c.component() + " " + c.detail() + gaps);
             }
         }
         String detail = parts.size() + " adapter(s), " + adapters.notConnected() + " device(s) without connection"

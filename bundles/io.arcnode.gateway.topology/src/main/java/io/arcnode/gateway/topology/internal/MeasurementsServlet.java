@@ -22,6 +22,6 @@ public final class MeasurementsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         HttpErrors.write(resp, 200, Responses.measurements(adapters.adapters(), adapters.notConnected(),
-                adapters.lastValues()));
+                adapters.publishedByTopic(), adapters.lastValues()));
     }
 }

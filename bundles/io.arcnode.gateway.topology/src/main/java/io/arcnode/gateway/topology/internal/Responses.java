@@ -28,18 +28,22 @@ final class Responses {
     }
 
     /**
-     * @return {@code {received, published, devices_without_connection, adapters: [{adapter_id, source
-     *         (dtm | gateway_config), device_uuid (null for gateway_config), protocol (or adapter type), status, reason, received, published}], last_values: {"asset/parameter": measurement}}}
+     * @return {@code {received, published, gaps, devices_without_connection, published_by_topic: {topic: n},
+     *         adapters: [{adapter_id, source (dtm | gateway_config), device_uuid (null for gateway_config), protocol
+     *         (or adapter type), status, reason, received, published, gaps}], last_values: {"asset/parameter":
+     *         measurement}}}
      */
     static ObjectNode measurements(List<AdapterManager.AdapterView> adapters, int notConnected,
-            Map<String, Measurement> lastValues) {
+            Map<String, Long> publishedByTopic, Map<String, Measurement> lastValues) {
         ObjectNode o = ArcnodeJson.mapper().createObjectNode();
         long received = 0;
         long published = 0;
+        long gaps = 0;
         ArrayNode list = ArcnodeJson.mapper().createArrayNode();
         for (AdapterManager.AdapterView a : adapters) {
             received += a.received();
             published += a.published();
+            gaps += a.gaps();
             ObjectNode item = list.addObject();
             item.put("adapter_id", a.health().adapterId());
             item.put("source", a.source().json());
@@ -49,10 +53,14 @@ final class Responses {
             item.put("reason", a.health().reason());
             item.put("received", a.received());
             item.put("published", a.published());
+            item.put("gaps", a.gaps());
         }
         o.put("received", received);
         o.put("published", published);
+        o.put("gaps", gaps);
         o.put("devices_without_connection", notConnected);
+        ObjectNode topics = o.putObject("published_by_topic");
+        publishedByTopic.forEach(topics::put);
         o.set("adapters", list);
         ObjectNode last = o.putObject("last_values");
         lastValues.forEach((k, m) -> last.set(k, ArcnodeJson.mapper().valueToTree(m)));

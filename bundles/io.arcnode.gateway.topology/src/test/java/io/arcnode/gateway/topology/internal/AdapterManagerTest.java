@@ -11,19 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arcnode.api.adapter.AdapterStatus;
 import io.arcnode.api.dtm.ProtocolKind;
 import io.arcnode.api.telemetry.Measurement;
+import io.arcnode.stream.api.PublishAck;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class AdapterManagerTest {
 
     private final List<Measurement> published = new ArrayList<>();
     private final RecordingFactory modbus = new RecordingFactory(ProtocolKind.MODBUS_TCP);
-    private final AdapterManager manager = new AdapterManager(published::add,
+    private final AdapterManager manager = new AdapterManager(TestDtms.acking(published),
             Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -107,13 +110,43 @@ class AdapterManagerTest {
     }
 
     @Test
-    void withoutStreamMeasurementsAreCountedButNotPublished() {
-        AdapterManager noStream = new AdapterManager(m -> false, Clock.systemUTC());
+    void withoutStreamMeasurementsAreCountedAsGapsNotPublished() {
+        AdapterManager noStream = new AdapterManager(TestDtms.REFUSING, Clock.systemUTC());
         noStream.addFactory(modbus);
         noStream.reconcile(dtm("sim", device(1, "10.0.0.1", 502, MODBUS)));
         modbus.last().emit("soc", 1.0);
         assertEquals(1, noStream.adapters().get(0).received());
         assertEquals(0, noStream.adapters().get(0).published());
+        assertEquals(1, noStream.adapters().get(0).gaps());
+    }
+
+    @Test
+    void publishedMeansAcknowledgedByTheBrokerAndLossesAreGaps() {
+        List<CompletableFuture<PublishAck>> pending = new ArrayList<>();
+        AdapterManager m = new AdapterManager(x -> {
+            CompletableFuture<PublishAck> f = new CompletableFuture<>();
+            pending.add(f);
+            return f;
+        }, Clock.systemUTC());
+        m.addFactory(modbus);
+        m.reconcile(dtm("sim", device(1, "10.0.0.1", 502, MODBUS)));
+        modbus.last().emit("soc", 1.0);
+        modbus.last().emit("soc", 2.0);
+        modbus.last().emit("soc", 3.0);
+        assertEquals(List.of(3L, 0L, 0L), counts(m), "handed over is not published");
+
+        pending.get(0).complete(new PublishAck("telemetry.raw", 4, 17));
+        pending.get(1).completeExceptionally(new IllegalStateException("stream buffer full"));
+        assertEquals(List.of(3L, 1L, 1L), counts(m), "one acknowledged, one lost, one still waiting");
+        assertEquals(Map.of("telemetry.raw", 1L), m.publishedByTopic());
+        var health = GatewayTopologyComponent.health(m);
+        assertTrue(health.detail().contains("adapter_modbus_tcp_" + uuid(1) + " HEALTHY, 1 reading(s) lost as "
+                + "stream gaps"), health.detail());
+    }
+
+    private static List<Long> counts(AdapterManager m) {
+        var v = m.adapters().get(0);
+        return List.of(v.received(), v.published(), v.gaps());
     }
 
     @Test

@@ -22,7 +22,7 @@ class AdapterMetricsTest {
     @Test
     void countersPerAdapterAndDevicesWithoutConnectionAreScrapedAndUnregistered() {
         RecordingFactory modbus = new RecordingFactory(ProtocolKind.MODBUS_TCP);
-        AdapterManager manager = new AdapterManager(m -> false, Clock.systemUTC());
+        AdapterManager manager = new AdapterManager(TestDtms.REFUSING, Clock.systemUTC());
         manager.addFactory(modbus);
         manager.reconcile(dtm("sim", device(1, "10.0.0.1", 502, MODBUS), device(2, "", 502, MODBUS)));
         modbus.last().emit("soc", 1.0);
@@ -34,6 +34,7 @@ class AdapterMetricsTest {
         String id = "adapter_modbus_tcp_" + uuid(1);
         assertEquals(Map.of("arcnode_adapter_measurements{adapter_id=" + id + "}", "2.0",
                 "arcnode_adapter_measurements_published{adapter_id=" + id + "}", "0.0",
+                "arcnode_adapter_measurements_gaps{adapter_id=" + id + "}", "2.0",
                 "arcnode_devices_without_connection{}", "1.0"), got);
 
         metrics.unregister();

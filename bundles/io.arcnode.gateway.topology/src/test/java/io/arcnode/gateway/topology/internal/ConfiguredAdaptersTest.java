@@ -110,7 +110,7 @@ class ConfiguredAdaptersTest {
 
     @Test
     void anEntryWithoutFactoryIsUnsupportedUntilItsFactoryArrivesAndAfterItLeaves() {
-        AdapterManager manager = new AdapterManager(published::add, Clock.systemUTC());
+        AdapterManager manager = new AdapterManager(TestDtms.acking(published), Clock.systemUTC());
         manager.configure(List.of(entry("adapter_opcua_1", Map.of("endpoint_url", "opc.tcp://x:4840"))));
         AdapterManager.AdapterView v = manager.adapters().get(0);
         assertEquals(AdapterStatus.UNSUPPORTED_PROTOCOL, v.health().status());
@@ -132,7 +132,7 @@ class ConfiguredAdaptersTest {
 
     @Test
     void problemsNameTheEntryOriginAndKey() {
-        AdapterManager manager = new AdapterManager(published::add, Clock.systemUTC());
+        AdapterManager manager = new AdapterManager(TestDtms.acking(published), Clock.systemUTC());
         OpcUaFake factory = new OpcUaFake();
         manager.addConfiguredFactory(factory);
         manager.configure(List.of(entry("adapter_opcua_1", Map.of())));
@@ -143,7 +143,7 @@ class ConfiguredAdaptersTest {
 
     @Test
     void simModeStartsOnePeerPerLoopbackPortAndPerEntryAndStopsThemAtClose() {
-        AdapterManager manager = new AdapterManager(published::add, Clock.systemUTC(), Simulators.enabled());
+        AdapterManager manager = new AdapterManager(TestDtms.acking(published), Clock.systemUTC(), Simulators.enabled());
         manager.addFactory(new ModbusFake());
         manager.addConfiguredFactory(new OpcUaFake());
         manager.reconcile(dtm("sim", device(1, "127.0.0.1", 15021, MODBUS), device(2, "localhost", 15021, MODBUS),
@@ -159,7 +159,7 @@ class ConfiguredAdaptersTest {
 
     @Test
     void withoutSimModeNothingIsSimulated() {
-        AdapterManager manager = new AdapterManager(published::add, Clock.systemUTC());
+        AdapterManager manager = new AdapterManager(TestDtms.acking(published), Clock.systemUTC());
         manager.addFactory(new ModbusFake());
         manager.addConfiguredFactory(new OpcUaFake());
         manager.reconcile(dtm("sim", device(1, "127.0.0.1", 15021, MODBUS)));

@@ -2,6 +2,11 @@ package io.arcnode.gateway.topology.internal;
 
 import io.arcnode.api.dtm.Dtm;
 import io.arcnode.api.dtm.Dtms;
+import io.arcnode.api.telemetry.Measurement;
+import io.arcnode.stream.api.PublishAck;
+import io.arcnode.stream.api.StreamTopics;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** DTM texts for the tests: a grid module, Modbus and SNMP devices with a given host and port. */
 final class TestDtms {
@@ -10,6 +15,21 @@ final class TestDtms {
             + "\"function_code\":3,\"start_address\":0,\"count\":2}]}";
     static final String SNMP = "{\"protocol\":\"snmp\",\"creds\":{\"user\":\"ems\",\"auth_proto\":\"SHA256\","
             + "\"priv_proto\":\"AES128\"},\"oid_maps\":[{\"name\":\"ups_load\",\"oid\":\"1.3.6.1.2.1.33.1.4.4.1.5\"}]}";
+
+    /** A stream whose broker acknowledges every measurement at once, on {@code telemetry.raw}. */
+    static final AdapterManager.Downstream ACKING = m -> CompletableFuture.completedFuture(
+            new PublishAck(StreamTopics.TELEMETRY_RAW, 0, 0));
+    /** A stream that refuses every measurement (a gap). */
+    static final AdapterManager.Downstream REFUSING = m -> CompletableFuture.failedFuture(
+            new IllegalStateException("no local stream"));
+
+    /** @return an {@link #ACKING} stream that also records what it was handed */
+    static AdapterManager.Downstream acking(List<Measurement> into) {
+        return m -> {
+            into.add(m);
+            return ACKING.publish(m);
+        };
+    }
 
     private TestDtms() {
     }

@@ -29,7 +29,7 @@ class TopologyServiceTest {
     private final RecordingFactory modbus = new RecordingFactory(ProtocolKind.MODBUS_TCP);
 
     private TopologyService service(Path dir) {
-        AdapterManager manager = new AdapterManager(m -> true, CLOCK);
+        AdapterManager manager = new AdapterManager(TestDtms.ACKING, CLOCK);
         manager.addFactory(modbus);
         return new TopologyService(new TopologyStore(dir), manager, CLOCK);
     }
@@ -81,7 +81,7 @@ class TopologyServiceTest {
         var applied = first.apply(dtm("sim", device(1, "10.0.0.1", 502, MODBUS))).topology();
 
         RecordingFactory afterRestart = new RecordingFactory(ProtocolKind.MODBUS_TCP);
-        AdapterManager manager = new AdapterManager(m -> true, CLOCK);
+        AdapterManager manager = new AdapterManager(TestDtms.ACKING, CLOCK);
         manager.addFactory(afterRestart);
         TopologyService second = new TopologyService(new TopologyStore(dir), manager, CLOCK);
         assertEquals(applied, second.start().orElseThrow());
