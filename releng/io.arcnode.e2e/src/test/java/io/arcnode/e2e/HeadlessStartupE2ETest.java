@@ -31,14 +31,24 @@ class HeadlessStartupE2ETest {
         try {
             Products.await(product + " /health/ready == 200", Products.START_TIMEOUT, log, p,
                     () -> Products.statusOrZero(port, "/health/ready") == 200);
-            // the stream turns HEALTHY once its broker answers, which may be after HTTP is up
-            Products.await(product + " /health HEALTHY", Products.START_TIMEOUT, log, p,
-                    () -> "HEALTHY".equals(overallStatus(Products.bodyOrEmpty(port, "/health"))));
+            // the demo gateway's fixtures hold devices of protocols it does not speak (redfish, snmp, dnp3,
+            // canopen): its adapters component is DEGRADED for them, a known gap, and so is the roll-up; every
+            // other component turns HEALTHY (the stream once its broker answers, which may be after HTTP is up)
+            String expected = product.equals("gateway") ? "DEGRADED" : "HEALTHY";
+            Products.await(product + " /health " + expected + ", every other component HEALTHY",
+                    Products.START_TIMEOUT, log, p, () -> othersHealthy(Products.bodyOrEmpty(port, "/health"))
+                            && expected.equals(overallStatus(Products.bodyOrEmpty(port, "/health"))));
 
             HttpResponse<String> health = Products.get(port, "/health");
             assertEquals(200, health.statusCode(), health.body());
             JsonNode body = JSON.readTree(health.body());
-            assertEquals("HEALTHY", body.get("status").asText(), health.body());
+            assertEquals(expected, body.get("status").asText(), health.body());
+            if (product.equals("gateway")) {
+                JsonNode adapters = component(body, "adapters");
+                assertEquals("DEGRADED", adapters.get("status").asText(), health.body());
+                assertTrue(adapters.get("detail").asText().contains("UNSUPPORTED_PROTOCOL"), health.body());
+                assertTrue(!adapters.get("detail").asText().contains("FAILED"), health.body());
+            }
             assertTrue(body.get("components").toString().contains("\"component\":\"config\""), health.body());
 
             assertEquals(200, Products.get(port, "/health/live").statusCode());
@@ -66,6 +76,33 @@ class HeadlessStartupE2ETest {
         } finally {
             Products.stop(p);
         }
+    }
+
+    /** @return whether every component but {@code adapters} is HEALTHY */
+    private static boolean othersHealthy(String healthBody) {
+        try {
+            JsonNode components = JSON.readTree(healthBody).path("components");
+            if (!components.isArray() || components.isEmpty()) {
+                return false;
+            }
+            for (JsonNode c : components) {
+                if (!c.path("component").asText().equals("adapters") && !c.path("status").asText().equals("HEALTHY")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode component(JsonNode health, String name) {
+        for (JsonNode c : health.path("components")) {
+            if (c.path("component").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no component " + name + " in " + health);
     }
 
     private static String overallStatus(String healthBody) {
