@@ -157,8 +157,10 @@ class StreamAgainstBrokerTest {
         String listen = "127.0.0.1:" + freePort();
         EmbeddedBroker b = EmbeddedBroker.start(dir, listen);
         StreamSettings s = settings(listen);
+        // every bound on a delivery short: the producer's delivery timeout, and max.block.ms for a send that waits
+        // for metadata the closed broker can no longer give (the sender thread, never an adapter, waits there)
         Map<String, Object> shortTimeouts = Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
         List<PublishAck> acked = new ArrayList<>();
         try (LocalStream ls = new LocalStream(s, shortTimeouts)) {
             await().atMost(STARTUP).until(ls::topicsReady);
