@@ -11,6 +11,7 @@ import com.ghgande.j2mod.modbus.util.BitVector;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
 import io.arcnode.api.adapter.Adapter;
 import io.arcnode.api.adapter.AdapterHealth;
+import io.arcnode.api.adapter.AdapterLoop;
 import io.arcnode.api.adapter.AdapterStatus;
 import io.arcnode.api.adapter.MeasurementSink;
 import io.arcnode.api.adapter.Normalizer;
@@ -19,9 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +54,7 @@ public final class ModbusTcpAdapter implements Adapter {
     private volatile State state = new State(AdapterStatus.DEGRADED, "not polled yet");
     private volatile Instant lastReadingAt;
     private final Instant createdAt;
-    private ScheduledExecutorService loop;
+    private final AdapterLoop loop;
     private volatile AbstractModbusMaster master;
     private int failedCycles;
 
@@ -72,6 +70,7 @@ public final class ModbusTcpAdapter implements Adapter {
         this.normalizer = new Normalizer(clock,
                 Map.of("adapter_id", settings.adapterId(), "adapter_version", VERSION));
         this.createdAt = clock.instant();
+        this.loop = new AdapterLoop("modbus-" + settings.adapterId());
     }
 
     @Override
@@ -80,35 +79,16 @@ public final class ModbusTcpAdapter implements Adapter {
     }
 
     @Override
-    public synchronized void start() {
-        if (loop != null) {
-            return;
-        }
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "modbus-" + settings.adapterId());
-            t.setDaemon(true);
-            return t;
-        });
-        loop.execute(this::cycleAndReschedule);
+    public void start() {
+        loop.start(this::cycleAndReschedule);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService l;
-        synchronized (this) {
-            l = loop;
-            if (l == null || l.isShutdown()) {
-                return;
-            }
-            l.shutdownNow();
+        // a request in flight ends within its timeout
+        if (loop.stop(settings.polling().timeout().multipliedBy(2).plusSeconds(1))) {
+            disconnect();
         }
-        try {
-            // a request in flight ends within its timeout
-            l.awaitTermination(settings.polling().timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        disconnect();
     }
 
     @Override
@@ -130,11 +110,7 @@ public final class ModbusTcpAdapter implements Adapter {
             setState(AdapterStatus.FAILED, "internal error: " + e);
             return;
         }
-        synchronized (this) {
-            if (!loop.isShutdown()) {
-                loop.schedule(this::cycleAndReschedule, next.toNanos(), TimeUnit.NANOSECONDS);
-            }
-        }
+        loop.schedule(this::cycleAndReschedule, next);
     }
 
     /**

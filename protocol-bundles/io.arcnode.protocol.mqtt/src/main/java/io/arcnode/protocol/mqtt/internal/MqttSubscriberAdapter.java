@@ -3,6 +3,7 @@ package io.arcnode.protocol.mqtt.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arcnode.api.adapter.Adapter;
 import io.arcnode.api.adapter.AdapterHealth;
+import io.arcnode.api.adapter.AdapterLoop;
 import io.arcnode.api.adapter.AdapterStatus;
 import io.arcnode.api.adapter.MeasurementSink;
 import io.arcnode.api.adapter.Normalizer;
@@ -11,10 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -57,7 +54,7 @@ public final class MqttSubscriberAdapter implements Adapter {
     private volatile Instant lastReadingAt;
     /** When the adapter was last known connected (or created): the start of an outage. */
     private volatile Instant lastConnectedAt;
-    private ScheduledExecutorService loop;
+    private final AdapterLoop loop;
     private volatile MqttClient client;
     private volatile int failures;
 
@@ -73,6 +70,7 @@ public final class MqttSubscriberAdapter implements Adapter {
         this.normalizer = new Normalizer(clock, Map.of("adapter_id", settings.adapterId(), "adapter_version", VERSION));
         this.mapper = new PayloadMapper(new ObjectMapper(), normalizer);
         this.lastConnectedAt = clock.instant();
+        this.loop = new AdapterLoop("mqtt-" + settings.adapterId());
     }
 
     @Override
@@ -81,35 +79,16 @@ public final class MqttSubscriberAdapter implements Adapter {
     }
 
     @Override
-    public synchronized void start() {
-        if (loop != null) {
-            return;
-        }
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mqtt-" + settings.adapterId());
-            t.setDaemon(true);
-            return t;
-        });
-        loop.execute(this::connect);
+    public void start() {
+        loop.start(this::connect);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService l;
-        synchronized (this) {
-            l = loop;
-            if (l == null || l.isShutdown()) {
-                return;
-            }
-            l.shutdownNow();
+        // a connect in flight ends within its timeout
+        if (loop.stop(settings.connectTimeout().plusSeconds(1))) {
+            closeClient(true);
         }
-        try {
-            // a connect in flight ends within its timeout
-            l.awaitTermination(settings.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeClient(true);
     }
 
     @Override
@@ -167,16 +146,7 @@ public final class MqttSubscriberAdapter implements Adapter {
     }
 
     private void schedule(Duration delay) {
-        synchronized (this) {
-            if (loop == null || loop.isShutdown()) {
-                return;
-            }
-            try {
-                loop.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                // stopped meanwhile
-            }
-        }
+        loop.schedule(this::connect, delay);
     }
 
     private void connectionLost(MqttClient c, Throwable cause) {

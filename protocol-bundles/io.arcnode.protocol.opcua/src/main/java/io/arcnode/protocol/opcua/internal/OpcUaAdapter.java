@@ -4,6 +4,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 
 import io.arcnode.api.adapter.Adapter;
 import io.arcnode.api.adapter.AdapterHealth;
+import io.arcnode.api.adapter.AdapterLoop;
 import io.arcnode.api.adapter.AdapterStatus;
 import io.arcnode.api.adapter.MeasurementSink;
 import io.arcnode.api.adapter.Normalizer;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -87,7 +86,7 @@ public final class OpcUaAdapter implements Adapter {
     private volatile boolean connected;
     private volatile boolean sessionActive;
     private volatile String lastFailure;
-    private ScheduledExecutorService loop;
+    private final AdapterLoop loop;
     private volatile OpcUaClient client;
     private volatile UaSubscription subscription;
     private ClientPki.Identity identity;
@@ -102,6 +101,7 @@ public final class OpcUaAdapter implements Adapter {
         this.settings = settings;
         this.sink = sink;
         this.normalizer = new Normalizer(clock, Map.of("adapter_id", settings.adapterId(), "adapter_version", VERSION));
+        this.loop = new AdapterLoop("opcua-" + settings.adapterId());
     }
 
     @Override
@@ -110,34 +110,15 @@ public final class OpcUaAdapter implements Adapter {
     }
 
     @Override
-    public synchronized void start() {
-        if (loop != null) {
-            return;
-        }
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "opcua-" + settings.adapterId());
-            t.setDaemon(true);
-            return t;
-        });
-        loop.execute(this::connect);
+    public void start() {
+        loop.start(this::connect);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService l;
-        synchronized (this) {
-            l = loop;
-            if (l == null || l.isShutdown()) {
-                return;
-            }
-            l.shutdownNow();
+        if (loop.stop(settings.requestTimeout().multipliedBy(2).plusSeconds(1))) {
+            disconnect();
         }
-        try {
-            l.awaitTermination(settings.requestTimeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        disconnect();
     }
 
     @Override
@@ -173,7 +154,7 @@ public final class OpcUaAdapter implements Adapter {
         } catch (Exception e) {
             errors.incrementAndGet();
             disconnect();
-            if (loop.isShutdown()) {
+            if (loop.stopped()) {
                 return;
             }
             failedConnects++;
@@ -315,11 +296,7 @@ public final class OpcUaAdapter implements Adapter {
     }
 
     private void schedule(Runnable task, Duration delay) {
-        synchronized (this) {
-            if (!loop.isShutdown()) {
-                loop.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
+        loop.schedule(task, delay);
     }
 
     private void execute(Runnable task) {
