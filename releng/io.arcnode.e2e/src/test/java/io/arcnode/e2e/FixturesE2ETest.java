@@ -80,6 +80,10 @@ class FixturesE2ETest {
                     && ((GenericRecord) r.get("timestamps")).get("device_time") != null),
                     "MQTT payloads carry a device time: GOOD with device_time");
 
+            // the validator stage (issue 5, defaults only so far) forwards them to telemetry.clean
+            Products.await("validated measurements in telemetry.clean", Duration.ofSeconds(60), log, p,
+                    () -> TelemetryRaw.count(bootstrap, "telemetry.clean") > 0);
+
             JsonNode measurements = JSON.readTree(Products.get(port, "/measurements").body());
             int healthy = 0;
             int unsupported = 0;

@@ -34,12 +34,17 @@ final class TelemetryRaw {
 
     /** @return the number of records in the topic (sum of end offsets), -1 while it cannot be asked (no topic yet) */
     static long count(String bootstrap) {
+        return count(bootstrap, TOPIC);
+    }
+
+    /** @return as {@link #count(String)} for another topic of the gateway's stream */
+    static long count(String bootstrap, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 4000))) {
-            var partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
             Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
-            partitions.forEach(p -> ask.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
+            partitions.forEach(p -> ask.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             return admin.listOffsets(ask).all().get().values().stream().mapToLong(o -> o.offset()).sum();
         } catch (Exception e) {
             return -1;

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.arcnode.api.health.ComponentHealth;
 import io.arcnode.api.health.HealthStatus;
 import io.arcnode.api.telemetry.Measurement;
+import io.arcnode.stream.api.KafkaClients;
 import io.arcnode.stream.api.MeasurementPublisher;
 import io.arcnode.stream.api.PublishAck;
 
@@ -54,11 +54,11 @@ public final class LocalStream implements MeasurementPublisher, AutoCloseable {
                 "connecting to broker " + settings.bootstrapServers(), true);
         Map<String, Object> props = ProducerConfigs.producer(settings, "arcnode-stream-producer");
         props.putAll(producerOverrides);
-        Producer<String, Measurement> producer = withKafkaLoader(() -> new KafkaProducer<>(props,
+        Producer<String, Measurement> producer = KafkaClients.create(() -> new KafkaProducer<>(props,
                 new StringSerializer(), new MeasurementSerializer()));
         this.ledger = new StreamLedger(settings.bufferRecords());
         this.buffer = new BufferedPublisher(producer, ledger);
-        this.admin = withKafkaLoader(() -> Admin.create(ProducerConfigs.admin(settings, "arcnode-stream-admin")));
+        this.admin = KafkaClients.create(() -> Admin.create(ProducerConfigs.admin(settings, "arcnode-stream-admin")));
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "arcnode-stream-check");
             t.setDaemon(true);
@@ -130,14 +130,4 @@ public final class LocalStream implements MeasurementPublisher, AutoCloseable {
      * Kafka loads the class-name defaults of its configs (e.g. {@code sasl.oauthbearer.jwt.retriever.class})
      * through the context class loader: in OSGi that must be the kafka-clients bundle's own loader.
      */
-    private static <T> T withKafkaLoader(Supplier<T> create) {
-        Thread t = Thread.currentThread();
-        ClassLoader saved = t.getContextClassLoader();
-        t.setContextClassLoader(KafkaProducer.class.getClassLoader());
-        try {
-            return create.get();
-        } finally {
-            t.setContextClassLoader(saved);
-        }
-    }
 }

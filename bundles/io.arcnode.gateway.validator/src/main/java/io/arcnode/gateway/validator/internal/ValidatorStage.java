@@ -51,6 +51,7 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
     private final Producer<String, byte[]> producer;
     private final Validator validator;
     private volatile boolean closed;
+    private volatile boolean started;
 
     /**
      * @param consumer  a consumer of group {@value #GROUP}, {@code enable.auto.commit=false},
@@ -66,9 +67,10 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        producer.initTransactions();
-        consumer.subscribe(ROUTES.keySet());
         try {
+            producer.initTransactions();
+            consumer.subscribe(ROUTES.keySet());
+            started = true;
             while (!closed) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
@@ -138,6 +140,11 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return whether {@link #run()} has its transactional producer and its subscription */
+    public boolean started() {
+        return started && !closed;
     }
 
     /** Ends {@link #run()} after the current batch. */

@@ -1,0 +1,117 @@
+package io.arcnode.gateway.validator.internal;
+
+import io.arcnode.api.health.ComponentHealth;
+import io.arcnode.api.health.HealthContributor;
+import io.arcnode.api.health.HealthStatus;
+import io.arcnode.stream.api.KafkaClients;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link ValidatorStage} in the gateway on the local stream ({@code stream.bootstrap_servers}, PID
+ * {@code io.arcnode.stream}), in its own thread; a stage that ends with an error (broker away) is started again
+ * after a backoff (1 s doubling to 30 s). Health: non-critical component {@code validator}. No rules are configured
+ * yet: every measurement gets the defaults (finite, duplicate, clock skew 10 s, no device time). Thin shell.
+ */
+@Component(immediate = true, configurationPid = "io.arcnode.stream", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = HealthContributor.class)
+public final class ValidatorComponent implements HealthContributor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ValidatorComponent.class);
+    private static final long BACKOFF_INITIAL_MS = 1000;
+    private static final long BACKOFF_MAX_MS = 30_000;
+
+    private final String bootstrap;
+    private final Thread thread;
+    private volatile ValidatorStage stage;
+    private volatile String problem = "starting";
+    private volatile boolean closed;
+
+    @Activate
+    public ValidatorComponent(Map<String, Object> props) {
+        this.bootstrap = String.valueOf(props.get("bootstrap_servers"));
+        this.thread = new Thread(this::loop, "arcnode-validator");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        long backoff = BACKOFF_INITIAL_MS;
+        while (!closed) {
+            try {
+                ValidatorStage s = KafkaClients.create(this::create);
+                stage = s;
+                if (closed) {
+                    s.close();
+                }
+                s.run();
+                backoff = BACKOFF_INITIAL_MS;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                problem = "stage ended: " + e + "; restarting in " + backoff + " ms";
+                LOG.warn("validator: {}", problem);
+                try {
+                    Thread.sleep(backoff); // the stage's own thread: waiting for the broker to come back
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+            }
+        }
+    }
+
+    private ValidatorStage create() {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, ValidatorStage.GROUP);
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "arcnode-validator");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "arcnode-validator");
+        // stable per gateway: a restarted stage fences the transactions of the one before
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "arcnode-validator");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        return new ValidatorStage(new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()), new Validator(List.of()));
+    }
+
+
+    @Override
+    public ComponentHealth health() {
+        ValidatorStage s = stage;
+        return s != null && s.started()
+                ? new ComponentHealth("validator", HealthStatus.HEALTHY, "raw -> clean / dlq on " + bootstrap, false)
+                : new ComponentHealth("validator", HealthStatus.DEGRADED, problem, false);
+    }
+
+    @Deactivate
+    void deactivate() {
+        closed = true;
+        ValidatorStage s = stage;
+        if (s != null) {
+            s.close();
+        }
+        thread.interrupt();
+    }
+}
