@@ -92,4 +92,14 @@ class ConfigErrorE2ETest {
         String line = errorLine(runExpectingConfigError(dir, cfg, "demo"));
         assertTrue(line.contains(adapters + ": adapters[0].registers.40001.parameter: required"), line);
     }
+
+    /** A wrong validation rules file (spec 004 data quality) stops startup, naming the file, the rule and the key. */
+    @Test
+    void wrongValidationRuleNamesFileRuleAndKey(@TempDir Path dir) throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.yml"), "rules:\n  - {parameter: t, min: 10, max: 5}\n");
+        String cfg = shipped().replaceFirst("(?m)^(demo:\\n(?:.*\\n)*?    validation_rules:) \\S+", "$1 " + rules);
+        assertTrue(cfg.contains("validation_rules: " + rules), "test setup: validation_rules was not replaced");
+        String line = errorLine(runExpectingConfigError(dir, cfg, "demo"));
+        assertTrue(line.contains(rules + ": rules[0].max: must be >= min (10.0)"), line);
+    }
 }

@@ -215,7 +215,8 @@ public final class ConfigSchema {
                 req("data_dir", string(), "directory for runtime data (relative paths resolved by consumers)"),
                 req("simulate", bool(), "SIM mode: start the protocol simulators as the adapters' peers"),
                 opt("adapters_file", string(), "YAML file of the gateway configuration's adapters (spec 004)"),
-                opt("initial_dtm", string(), "DTM file applied when the gateway holds no topology yet")));
+                opt("initial_dtm", string(), "DTM file applied when the gateway holds no topology yet"),
+                opt("validation_rules", string(), "YAML file of the validator's data quality rules (spec 004)")));
         s.add(section("http", "HTTP server",
                 req("port", integer(1, 65535), "TCP port of the HTTP server"),
                 req("host", string(), "bind address, e.g. 0.0.0.0 or 127.0.0.1")));

@@ -4,9 +4,8 @@ import io.arcnode.api.ValidationException;
 import io.arcnode.api.adapter.AdapterConfig;
 import io.arcnode.api.dtm.Dtm;
 import io.arcnode.api.dtm.Dtms;
+import io.arcnode.config.api.ProductRoot;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ public record GatewaySettings(List<AdapterConfig> adapters, Dtm initialDtm, Path
      * @throws IllegalStateException with {@code <file>: <key>: <rule>} lines when a file is missing or invalid
      */
     public static GatewaySettings load(Map<String, Object> gateway, String installArea) {
-        Path root = root(installArea);
+        Path root = ProductRoot.root(installArea);
         List<AdapterConfig> adapters = List.of();
         Object adaptersFile = gateway.get(ADAPTERS_FILE);
         if (adaptersFile != null) {
@@ -72,19 +71,6 @@ public record GatewaySettings(List<AdapterConfig> adapters, Dtm initialDtm, Path
         } catch (ValidationException e) {
             throw new IllegalStateException(e.violations().stream().map(v -> shown + ": " + v)
                     .collect(Collectors.joining("\n")), e);
-        }
-    }
-
-    /** @return the product root of {@code osgi.install.area}, or the working directory without one */
-    static Path root(String installArea) {
-        if (installArea == null || installArea.isBlank()) {
-            return Path.of("").toAbsolutePath();
-        }
-        try {
-            return installArea.startsWith("file:") ? Path.of(new URI(installArea.replace(" ", "%20")))
-                    : Path.of(installArea);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Path.of(installArea.replaceFirst("^file:", ""));
         }
     }
 }

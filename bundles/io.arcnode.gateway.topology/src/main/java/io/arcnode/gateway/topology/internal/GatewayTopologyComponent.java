@@ -8,6 +8,7 @@ import io.arcnode.api.health.HealthContributor;
 import io.arcnode.api.health.HealthRollup;
 import io.arcnode.api.health.HealthStatus;
 import io.arcnode.config.api.ArcnodeConfig;
+import io.arcnode.config.api.ProductRoot;
 import io.arcnode.config.api.StartupFailure;
 import io.arcnode.stream.api.MeasurementPublisher;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -51,8 +52,6 @@ public final class GatewayTopologyComponent {
     private AdapterMetrics metrics;
     private volatile boolean active;
 
-    /** Framework property: the product root, against which relative file names of the configuration resolve. */
-    static final String INSTALL_AREA = "osgi.install.area";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -112,7 +111,7 @@ public final class GatewayTopologyComponent {
         TopologyService topology = new TopologyService(store, adapters, Clock.systemUTC());
         try {
             GatewaySettings settings = GatewaySettings.load(config.section("gateway"),
-                    context.getProperty(INSTALL_AREA));
+                    context.getProperty(ProductRoot.INSTALL_AREA));
             adapters.configure(settings.adapters());
             if (stopOnProblems(adapters.problems())) {
                 return;

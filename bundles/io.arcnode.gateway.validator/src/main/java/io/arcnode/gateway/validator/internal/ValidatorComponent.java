@@ -3,6 +3,9 @@ package io.arcnode.gateway.validator.internal;
 import io.arcnode.api.health.ComponentHealth;
 import io.arcnode.api.health.HealthContributor;
 import io.arcnode.api.health.HealthStatus;
+import io.arcnode.config.api.ArcnodeConfig;
+import io.arcnode.config.api.ProductRoot;
+import io.arcnode.config.api.StartupFailure;
 import io.arcnode.stream.api.KafkaClients;
 import java.util.HashMap;
 import java.util.List;
@@ -15,18 +18,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link ValidatorStage} in the gateway on the local stream ({@code stream.bootstrap_servers}, PID
  * {@code io.arcnode.stream}), in its own thread; a stage that ends with an error (broker away) is started again
- * after a backoff (1 s doubling to 30 s). Health: non-critical component {@code validator}. No rules are configured
- * yet: every measurement gets the defaults (finite, duplicate, clock skew 10 s, no device time). Thin shell.
+ * after a backoff (1 s doubling to 30 s). Health: non-critical component {@code validator}. The rules come from the
+ * file named by {@code gateway.validation_rules} ({@link RulesFile}; a bad file stops startup, exit 78); without
+ * one every measurement gets the defaults (finite, duplicate, clock skew 10 s, no device time). Thin shell.
  */
 @Component(immediate = true, configurationPid = "io.arcnode.stream", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = HealthContributor.class)
@@ -36,18 +42,37 @@ public final class ValidatorComponent implements HealthContributor {
     private static final long BACKOFF_INITIAL_MS = 1000;
     private static final long BACKOFF_MAX_MS = 30_000;
 
+    /** Key of the {@code gateway} section naming the rules file. */
+    static final String RULES_KEY = "validation_rules";
+
     private final String bootstrap;
+    private final List<Rule> rules;
     private final Thread thread;
     private volatile ValidatorStage stage;
     private volatile String problem = "starting";
     private volatile boolean closed;
 
     @Activate
-    public ValidatorComponent(Map<String, Object> props) {
+    public ValidatorComponent(Map<String, Object> props, @Reference ArcnodeConfig config, BundleContext context) {
         this.bootstrap = String.valueOf(props.get("bootstrap_servers"));
+        Object file = config.section("gateway").get(RULES_KEY);
+        List<Rule> loaded = List.of();
+        if (file != null) {
+            try {
+                loaded = RulesFile.read(ProductRoot.resolve(context.getProperty(ProductRoot.INSTALL_AREA),
+                        file.toString()), file.toString());
+                LOG.info("validator: {} rule(s) from {}", loaded.size(), file);
+            } catch (RulesFile.Invalid e) {
+                StartupFailure.stop(context, e.getMessage());
+                loaded = null;
+            }
+        }
+        this.rules = loaded;
         this.thread = new Thread(this::loop, "arcnode-validator");
         thread.setDaemon(true);
-        thread.start();
+        if (rules != null) {
+            thread.start(); // a wrong rules file stops the gateway: nothing to run
+        }
     }
 
     private void loop() {
@@ -93,7 +118,7 @@ public final class ValidatorComponent implements HealthContributor {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         return new ValidatorStage(new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()),
-                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()), new Validator(List.of()));
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()), new Validator(rules));
     }
 
 
