@@ -3,6 +3,7 @@ package io.arcnode.api.adapter;
 import io.arcnode.api.dtm.Device;
 import io.arcnode.api.dtm.ProtocolKind;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Registered as an OSGi service by each protocol bundle: turns a DTM device of its protocol into an
@@ -26,10 +27,10 @@ public interface AdapterFactory {
      * protocol on the device's port (loopback), serving values for every point of its point maps that change over
      * time. Closing the result stops it.
      *
-     * @throws IOException                   when the server cannot start (port taken)
-     * @throws UnsupportedOperationException when this factory ships no simulator
+     * @return the running simulator; empty when this protocol bundle has none for such a device
+     * @throws IOException when the server cannot start (port taken)
      */
-    default AutoCloseable simulate(Device device) throws IOException {
-        throw new UnsupportedOperationException("no simulator for " + protocol().json());
+    default Optional<AutoCloseable> simulate(Device device) throws IOException {
+        return Optional.empty();
     }
 }

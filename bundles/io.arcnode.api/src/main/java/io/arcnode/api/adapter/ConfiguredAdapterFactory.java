@@ -2,6 +2,7 @@ package io.arcnode.api.adapter;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,10 +34,10 @@ public interface ConfiguredAdapterFactory {
      * protocol on the entry's loopback address and port, serving values for every mapped point that change over
      * time. Closing the result stops it.
      *
-     * @throws IOException                   when the server cannot start (port taken)
-     * @throws UnsupportedOperationException when this factory ships no simulator
+     * @return the running simulator; empty when this protocol bundle has none for such an entry
+     * @throws IOException when the server cannot start (port taken)
      */
-    default AutoCloseable simulate(AdapterConfig config) throws IOException {
-        throw new UnsupportedOperationException("no simulator for " + config.adapterType());
+    default Optional<AutoCloseable> simulate(AdapterConfig config) throws IOException {
+        return Optional.empty();
     }
 }

@@ -118,7 +118,7 @@ class ModbusAdapterInOsgiTest {
                     "itest: adapters[0]");
             assertEquals(List.of(), factory.validate(config));
             BlockingQueue<Measurement> got = new ArrayBlockingQueue<>(1000);
-            try (AutoCloseable sim = factory.simulate(config);
+            try (AutoCloseable sim = factory.simulate(config).orElseThrow();
                     Adapter adapter = factory.create(new AdapterContext(config.adapterId(), config.assetId(),
                             config.classification(), got::offer, Clock.systemUTC()), config)) {
                 adapter.start();

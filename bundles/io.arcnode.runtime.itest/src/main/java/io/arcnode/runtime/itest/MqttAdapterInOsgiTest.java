@@ -54,7 +54,7 @@ class MqttAdapterInOsgiTest {
             assertEquals(List.of(), factory.validate(entry));
 
             BlockingQueue<Measurement> got = new ArrayBlockingQueue<>(100);
-            try (AutoCloseable simulator = factory.simulate(entry);
+            try (AutoCloseable simulator = factory.simulate(entry).orElseThrow();
                     Adapter adapter = factory.create(new AdapterContext("adapter_mqtt_itest", "cdu_01",
                             Classification.TELEMETRY, got::offer, Clock.systemUTC()), entry)) {
                 adapter.start();

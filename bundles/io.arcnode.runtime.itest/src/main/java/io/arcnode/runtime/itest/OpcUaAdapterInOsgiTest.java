@@ -69,7 +69,7 @@ class OpcUaAdapterInOsgiTest {
             assertEquals(List.of(), factory.validate(config));
 
             BlockingQueue<Measurement> got = new ArrayBlockingQueue<>(1000);
-            try (AutoCloseable simulator = factory.simulate(config)) {
+            try (AutoCloseable simulator = factory.simulate(config).orElseThrow()) {
                 Adapter adapter = factory.create(new AdapterContext("adapter_opcua_itest", "pump_01",
                         Classification.TELEMETRY, got::offer, Clock.systemUTC()), config);
                 adapter.start();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,15 +56,8 @@ public final class Simulators implements AutoCloseable {
         if (!on || !loopback(device.host())) {
             return;
         }
-        String key = device.protocolConfig().protocol().json() + " on port " + device.port();
-        if (running.containsKey(key) || failed.containsKey(key)) {
-            return;
-        }
-        try {
-            start(key, factory, factory.simulate(device));
-        } catch (IOException | RuntimeException e) {
-            fail(key, e);
-        }
+        attempt(device.protocolConfig().protocol().json() + " on port " + device.port(), factory,
+                () -> factory.simulate(device));
     }
 
     /** Starts the peer of a gateway-configured adapter if SIM mode is on and it has none yet. */
@@ -71,32 +65,31 @@ public final class Simulators implements AutoCloseable {
         if (!on) {
             return;
         }
-        String key = config.adapterType() + " for " + config.adapterId();
+        attempt(config.adapterType() + " for " + config.adapterId(), factory, () -> factory.simulate(config));
+    }
+
+    /** A factory's {@code simulate} call. */
+    @FunctionalInterface
+    private interface Start {
+        Optional<AutoCloseable> simulate() throws IOException;
+    }
+
+    /** Starts the simulator {@code key} once: a peer that has none, or could not start, is not asked again. */
+    private void attempt(String key, Object factory, Start start) {
         if (running.containsKey(key) || failed.containsKey(key)) {
             return;
         }
         try {
-            start(key, factory, factory.simulate(config));
+            Optional<AutoCloseable> simulator = start.simulate();
+            if (simulator.isPresent()) {
+                running.put(key, new Running(factory, simulator.get()));
+                LOG.info("SIM mode: {} simulator started", key);
+            } else {
+                failed.put(key, "no simulator");
+                LOG.info("SIM mode: {}: its protocol bundle has no simulator for it", key);
+            }
         } catch (IOException | RuntimeException e) {
-            fail(key, e);
-        }
-    }
-
-    /** @return what runs, e.g. {@code modbus_tcp on port 1502}, in start order */
-    Set<String> running() {
-        return Set.copyOf(running.keySet());
-    }
-
-    private void start(String key, Object factory, AutoCloseable simulator) {
-        running.put(key, new Running(factory, simulator));
-        LOG.info("SIM mode: {} simulator started", key);
-    }
-
-    private void fail(String key, Exception e) {
-        failed.put(key, e.toString());
-        if (e instanceof UnsupportedOperationException) {
-            LOG.info("SIM mode: {}: this protocol bundle ships no simulator", key);
-        } else {
+            failed.put(key, e.toString());
             LOG.warn("SIM mode: {} simulator cannot start: {}", key, e.toString());
         }
     }

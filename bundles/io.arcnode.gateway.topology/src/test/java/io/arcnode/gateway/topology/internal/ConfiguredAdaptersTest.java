@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,9 +79,9 @@ class ConfiguredAdaptersTest {
         }
 
         @Override
-        public AutoCloseable simulate(AdapterConfig config) {
+        public Optional<AutoCloseable> simulate(AdapterConfig config) {
             events.add("simulate " + config.adapterId());
-            return () -> events.add("simulator stopped " + config.adapterId());
+            return Optional.of(() -> events.add("simulator stopped " + config.adapterId()));
         }
     }
 
@@ -98,9 +100,9 @@ class ConfiguredAdaptersTest {
         }
 
         @Override
-        public AutoCloseable simulate(Device device) {
+        public Optional<AutoCloseable> simulate(Device device) {
             events.add("simulate port " + device.port());
-            return () -> events.add("simulator stopped port " + device.port());
+            return Optional.of(() -> events.add("simulator stopped port " + device.port()));
         }
     }
 

@@ -12,6 +12,7 @@ import io.arcnode.api.telemetry.Classification;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,13 +61,13 @@ public final class ModbusAdapterFactory implements AdapterFactory, ConfiguredAda
 
     /** @return a simulator on the loopback address at the device's port serving every point of its point maps */
     @Override
-    public AutoCloseable simulate(Device device) throws IOException {
+    public Optional<AutoCloseable> simulate(Device device) throws IOException {
         AdapterContext context = new AdapterContext("sim-" + device.deviceUuid(), device.deviceType(),
                 Classification.TELEMETRY, m -> { }, Clock.systemUTC());
         ModbusSimulator sim = ModbusSimulator.forSettings(ModbusSettings.fromDtm(context, device, polling),
                 device.port());
         sim.tickEvery(SIM_TICK_MS);
-        return sim;
+        return Optional.of(sim);
     }
 
     @Override
@@ -89,16 +90,19 @@ public final class ModbusAdapterFactory implements AdapterFactory, ConfiguredAda
         }
     }
 
-    /** @return a simulator on the loopback address at the entry's port serving every mapped point */
+    /**
+     * @return a simulator on the loopback address at the entry's port serving every mapped point; empty for a
+     *         serial line (SIM mode serves TCP peers; a device server's RTU frames over TCP, transport
+     *         {@code rtu_over_tcp}, are simulated)
+     */
     @Override
-    public AutoCloseable simulate(AdapterConfig config) throws IOException {
+    public Optional<AutoCloseable> simulate(AdapterConfig config) throws IOException {
         ModbusSettings s = ModbusConfigEntry.settings(config, ModbusConfigEntry.context(config), polling);
         if (s.transport() == Transport.RTU) {
-            throw new UnsupportedOperationException("a serial line is not simulated (SIM mode serves TCP peers; a "
-                    + "device server's RTU frames over TCP are: transport rtu_over_tcp)");
+            return Optional.empty();
         }
         ModbusSimulator sim = ModbusSimulator.forSettings(s, s.port());
         sim.tickEvery(SIM_TICK_MS);
-        return sim;
+        return Optional.of(sim);
     }
 }

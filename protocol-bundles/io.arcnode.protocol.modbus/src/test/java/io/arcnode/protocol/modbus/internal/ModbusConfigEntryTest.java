@@ -110,7 +110,7 @@ class ModbusConfigEntryTest {
         AdapterConfig config = entry(valid(port));
         assertEquals(List.of(), factory.validate(config));
         ModbusTcpAdapterTest.Collector sink = new ModbusTcpAdapterTest.Collector();
-        try (AutoCloseable sim = factory.simulate(config);
+        try (AutoCloseable sim = factory.simulate(config).orElseThrow();
                 Adapter adapter = factory.create(new AdapterContext(config.adapterId(), config.assetId(),
                         config.classification(), sink, Clock.systemUTC()), config)) {
             adapter.start();

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -64,7 +65,7 @@ public final class MqttAdapterFactory implements ConfiguredAdapterFactory {
 
     /** Starts an {@link MqttSimulator} on 127.0.0.1 at the entry's broker port, one tick a second. */
     @Override
-    public AutoCloseable simulate(AdapterConfig config) throws IOException {
+    public Optional<AutoCloseable> simulate(AdapterConfig config) throws IOException {
         List<String> problems = new ArrayList<>();
         MqttSettings settings = MqttSettings.parse(config, defaults, problems);
         if (settings == null) {
@@ -72,6 +73,6 @@ public final class MqttAdapterFactory implements ConfiguredAdapterFactory {
         }
         MqttSimulator simulator = MqttSimulator.forSettings(settings, Clock.systemUTC());
         simulator.tickEvery(Duration.ofSeconds(1));
-        return simulator;
+        return Optional.of(simulator);
     }
 }

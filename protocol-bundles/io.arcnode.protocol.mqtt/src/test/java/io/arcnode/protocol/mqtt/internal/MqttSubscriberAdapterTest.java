@@ -223,7 +223,7 @@ class MqttSubscriberAdapterTest {
         AdapterConfig config = entry(port, List.of(subscription("plant/+/telemetry", 1,
                 List.of(field("/temp", "temp", "celsius")), "timestamp_pointer", "/ts", "asset_from_topic_level", 1)));
         MqttAdapterFactory factory = new MqttAdapterFactory(Entries.FAST);
-        AutoCloseable sim = factory.simulate(config);
+        AutoCloseable sim = factory.simulate(config).orElseThrow();
         open.add(sim);
         Adapter a = factory.create(new AdapterContext("adapter_mqtt_001", "cdu_01", Classification.TELEMETRY,
                 got::add, GATEWAY_CLOCK), config);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.milo.opcua.stack.core.Stack;
 import org.osgi.service.component.annotations.Activate;
@@ -90,7 +91,7 @@ public final class OpcUaAdapterFactory implements ConfiguredAdapterFactory {
 
     /** @return a simulator on the entry's port and endpoint path serving every monitored item, ticking every second */
     @Override
-    public AutoCloseable simulate(AdapterConfig config) throws IOException {
+    public Optional<AutoCloseable> simulate(AdapterConfig config) throws IOException {
         List<String> problems = new ArrayList<>();
         OpcUaSettings settings = OpcUaSettings.parse(config, defaults, problems);
         if (settings == null) {
@@ -98,6 +99,6 @@ public final class OpcUaAdapterFactory implements ConfiguredAdapterFactory {
         }
         OpcUaSimulator sim = OpcUaSimulator.forSettings(settings, Clock.systemUTC());
         sim.tickEvery(1000);
-        return sim;
+        return Optional.of(sim);
     }
 }

@@ -339,7 +339,7 @@ class OpcUaAdapterTest {
                 settings, "test: adapters[0]");
         OpcUaAdapterFactory f = factory();
         assertEquals(List.of(), f.validate(config));
-        open.add(f.simulate(config));
+        open.add(f.simulate(config).orElseThrow());
         Collector c = new Collector();
         Adapter a = adapter("adapter_opcua_sim", settings, c);
         a.start();
