@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** {@link ValidatorStage#route}: where a record goes, with which headers, and the alarms it raises. */
@@ -29,8 +26,8 @@ class ValidatorStageRouteTest {
 
     private static final Instant T0 = Instant.parse("2026-01-29T10:00:00Z");
 
-    private final ValidatorStage stage = new ValidatorStage(new MockConsumer<>(OffsetResetStrategy.EARLIEST),
-            new MockProducer<>(true, new StringSerializer(), new ByteArraySerializer()),
+    private final ValidatorStage stage = new ValidatorStage(new MockConsumer<String, byte[]>("earliest"),
+            new MockProducer<String, byte[]>(),
             new Validator(List.of(new Rule("*", "supply_temp", 0.0, 90.0, null, null, null))),
             Clock.fixed(T0.plusMillis(350), ZoneOffset.UTC), StageListener.NONE);
 
