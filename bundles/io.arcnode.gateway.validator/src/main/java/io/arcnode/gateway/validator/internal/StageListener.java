@@ -35,6 +35,10 @@ public interface StageListener {
     default void latency(double seconds) {
     }
 
+    /** After a poll: records not yet read, per raw topic (the consumer's own view of the partitions' ends). */
+    default void lag(java.util.Map<String, Long> recordsBehind) {
+    }
+
     /** One DLQ record sent on to {@code .clean}: {@code how} is {@code approved} or {@code reprocessed}. */
     default void reprocessed(String how) {
     }

@@ -1,6 +1,7 @@
 package io.arcnode.gateway.validator.internal;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -21,6 +22,7 @@ public final class ValidatorMetrics implements StageListener {
     private final Counter aborted;
     private final Counter reprocessed;
     private final Histogram latency;
+    private final Gauge lag;
 
     /** Registers the metrics in {@code registry}. */
     public ValidatorMetrics(PrometheusRegistry registry) {
@@ -45,6 +47,14 @@ public final class ValidatorMetrics implements StageListener {
                 .help("from a measurement's gateway_time to its validation")
                 .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
                 .register(registry);
+        lag = Gauge.builder().name("arcnode_validator_consumer_lag_records")
+                .help("records of the raw topics the validator has not read yet, after its last poll")
+                .labelNames("topic").register(registry);
+    }
+
+    @Override
+    public void lag(java.util.Map<String, Long> recordsBehind) {
+        recordsBehind.forEach((topic, n) -> lag.labelValues(topic).set(n));
     }
 
     @Override
@@ -91,5 +101,6 @@ public final class ValidatorMetrics implements StageListener {
         registry.unregister(aborted);
         registry.unregister(reprocessed);
         registry.unregister(latency);
+        registry.unregister(lag);
     }
 }

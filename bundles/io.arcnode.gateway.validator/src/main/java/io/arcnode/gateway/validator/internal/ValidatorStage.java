@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -103,6 +104,7 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
                 if (!records.isEmpty()) {
                     process(records);
                 }
+                listener.lag(lag());
             }
         } catch (WakeupException e) {
             if (!closed) {
@@ -218,6 +220,17 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
     private static String header(ProducerRecord<String, byte[]> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Long> lag() {
+        Map<String, Long> lag = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong behind = consumer.currentLag(tp);
+            if (behind.isPresent()) {
+                lag.merge(tp.topic(), behind.getAsLong(), Long::sum);
+            }
+        }
+        return lag;
     }
 
     private void rewind(Set<TopicPartition> partitions) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -36,6 +37,7 @@ class ValidatorMetricsTest {
         m.reprocessed("approved");
         m.latency(0.02);
         m.latency(3);
+        m.lag(java.util.Map.of("telemetry.raw", 7L));
         MetricSnapshots all = registry.scrape();
         assertEquals(2, counter(all, "arcnode_validator_records_in", Labels.of("topic", "telemetry.raw")));
         assertEquals(1, counter(all, "arcnode_validator_records_out", Labels.of("topic", "telemetry.clean",
@@ -48,6 +50,10 @@ class ValidatorMetricsTest {
                 .filter(s -> s.getMetadata().getName().equals("arcnode_validator_latency_seconds")).findFirst()
                 .orElseThrow();
         assertEquals(2, h.getDataPoints().get(0).getCount());
+        GaugeSnapshot lag = (GaugeSnapshot) all.stream()
+                .filter(s -> s.getMetadata().getName().equals("arcnode_validator_consumer_lag_records")).findFirst()
+                .orElseThrow();
+        assertEquals(7, lag.getDataPoints().get(0).getValue());
         m.unregister();
         assertEquals(0, registry.scrape().size());
     }
