@@ -298,11 +298,14 @@ class DlqReprocessingTest {
             stream.publish(reading("cdu_13", 41, 4, 0)).toCompletableFuture().get();       // duplicate
             stream.publish(reading("cdu_14", 50, 5, 60_000)).toCompletableFuture().get();  // clock skew
             stream.publish(reading("cdu_14", 51, 6, 60_000)).toCompletableFuture().get();  // still skewed
+            Measurement markedBad = reading("cdu_16", 50, 8, 0);
+            stream.publish(new Measurement("cdu_16", "supply_temp", 50, "celsius", Quality.BAD,
+                    Classification.TELEMETRY, markedBad.timestamps(), Map.of())).toCompletableFuture().get();
             ValidatorStage stage = stage(listen, rules);
             Thread t = new Thread(stage, "validator");
             t.start();
             try {
-                await().atMost(WAIT).until(() -> read(listen, StreamTopics.DLQ_TELEMETRY).size() == 4
+                await().atMost(WAIT).until(() -> read(listen, StreamTopics.DLQ_TELEMETRY).size() == 5
                         && read(listen, StreamTopics.TELEMETRY_CLEAN).size() == 3);
 
                 // the skewed device raised one alarm, not one per reading
@@ -327,9 +330,11 @@ class DlqReprocessingTest {
                 String newRules = "rules:\n  - {parameter: supply_temp, min: 0, max: 120}\n";
                 JsonNode changed = api.put("/rules", newRules, "ops").body();
                 assertEquals(List.of(ids.get("cdu_10")), texts(changed.path("sent")), changed.toString());
+                assertEquals(1, api.get("", Map.of("rule", "adapter")).body().path("total").asInt(),
+                        "a reading the adapter marked BAD is listed with the rule adapter");
                 List<String> stillBad = new ArrayList<>();
                 changed.path("still_bad").forEach(b -> stillBad.add(b.path("findings").get(0).path("rule").asText()));
-                assertEquals(List.of("duplicate", "finite", "range"), stillBad.stream().sorted().toList());
+                assertEquals(List.of("adapter", "duplicate", "finite", "range"), stillBad.stream().sorted().toList());
                 assertEquals(newRules, Files.readString(tmp.resolve("data/validator/rules.yml")));
                 ConsumerRecord<String, byte[]> back = read(listen, StreamTopics.TELEMETRY_CLEAN).stream()
                         .filter(r -> ids.get("cdu_10").equals(header(r, DlqService.SOURCE_HEADER))).findFirst()
@@ -346,7 +351,7 @@ class DlqReprocessingTest {
                 stream.publish(reading("cdu_15", 110, 7, 0)).toCompletableFuture().get();
                 await().atMost(WAIT).until(() -> read(listen, StreamTopics.TELEMETRY_CLEAN).stream()
                         .anyMatch(r -> "cdu_15".equals(r.key())));
-                assertEquals(4, read(listen, StreamTopics.DLQ_TELEMETRY).size());
+                assertEquals(5, read(listen, StreamTopics.DLQ_TELEMETRY).size());
                 api.close();
             } finally {
                 stage.close();

@@ -190,7 +190,11 @@ public final class DlqApi {
                     service.close();
                     service = null;
                 }
-                service = factory.get();
+                try {
+                    service = factory.get();
+                } catch (RuntimeException e) { // the broker is away: the clients cannot be made or started
+                    return error(503, "dlq unavailable", e.getMessage());
+                }
             }
             return call.apply(service);
         } catch (DlqService.Unavailable e) {

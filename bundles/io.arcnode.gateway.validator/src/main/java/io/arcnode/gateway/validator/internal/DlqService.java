@@ -278,7 +278,11 @@ public final class DlqService implements AutoCloseable {
             Verdict verdict = validator.validateAlone(new Measurement(m.assetId(), m.parameter(), m.value(), m.unit(),
                     raw, m.classification(), m.timestamps(), m.metadata()));
             if (verdict.bad()) {
-                stillBad.add(new StillBad(e.id(), verdict.findings()));
+                List<Verdict.Finding> why = new ArrayList<>(verdict.findings());
+                if (why.stream().noneMatch(f -> ValidatorStage.BAD_RULES.contains(f.rule()))) {
+                    why.add(0, ValidatorStage.ADAPTER_BAD);
+                }
+                stillBad.add(new StillBad(e.id(), why));
                 continue;
             }
             RecordHeaders h = new RecordHeaders();

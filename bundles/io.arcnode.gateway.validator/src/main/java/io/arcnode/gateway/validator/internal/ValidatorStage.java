@@ -181,18 +181,22 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
                     List.of("schema"), List.of(), -1);
         }
         Verdict v = validator.validate(m);
-        headers.add(QUALITY_HEADER, bytes(v.quality().name()));
-        if (!v.findings().isEmpty()) {
-            headers.add(FINDINGS_HEADER, bytes(findings(v.findings())));
-        }
+        List<Verdict.Finding> found = new ArrayList<>(v.findings());
         List<String> dlqRules = List.of();
         if (v.bad()) {
-            headers.add(RAW_QUALITY_HEADER, bytes(m.quality().name()));
-            dlqRules = v.findings().stream().filter(f -> BAD_RULES.contains(f.rule())).map(Verdict.Finding::rule)
+            dlqRules = found.stream().filter(f -> BAD_RULES.contains(f.rule())).map(Verdict.Finding::rule)
                     .distinct().toList();
-            if (dlqRules.isEmpty()) {
-                dlqRules = List.of("adapter"); // the adapter itself marked it BAD
+            if (dlqRules.isEmpty()) { // no rule failed: the adapter itself marked it BAD
+                found.add(0, ADAPTER_BAD);
+                dlqRules = List.of(ADAPTER_BAD.rule());
             }
+        }
+        headers.add(QUALITY_HEADER, bytes(v.quality().name()));
+        if (!found.isEmpty()) {
+            headers.add(FINDINGS_HEADER, bytes(findings(found)));
+        }
+        if (v.bad()) {
+            headers.add(RAW_QUALITY_HEADER, bytes(m.quality().name()));
         }
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         out.add(new ProducerRecord<>(v.bad() ? to[1] : to[0], null, r.key(), MeasurementAvro.encode(v.measurement()),
@@ -208,6 +212,9 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
         double latency = Duration.between(m.timestamps().gatewayTime(), clock.instant()).toNanos() / 1e9;
         return new Routed(r.topic(), out, dlqRules, alerted, Math.max(0, latency));
     }
+
+    /** The finding of a DLQ record that no rule failed: the adapter gave it as BAD. */
+    static final Verdict.Finding ADAPTER_BAD = new Verdict.Finding("adapter", "the adapter marked the reading BAD");
 
     /** The rules whose finding makes a reading BAD. */
     static final Set<String> BAD_RULES = Set.of("finite", "range", "duplicate");

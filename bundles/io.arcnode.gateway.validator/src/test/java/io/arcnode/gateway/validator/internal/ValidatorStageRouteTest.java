@@ -73,6 +73,16 @@ class ValidatorStageRouteTest {
     }
 
     @Test
+    void aReadingTheAdapterMarkedBadGoesToTheDlqNamingTheAdapter() {
+        ValidatorStage.Routed r = stage.route(raw(40, 0, Quality.BAD));
+        ProducerRecord<String, byte[]> dlq = r.records().get(0);
+        assertEquals(StreamTopics.DLQ_TELEMETRY, dlq.topic());
+        assertEquals("adapter: the adapter marked the reading BAD", header(dlq, ValidatorStage.FINDINGS_HEADER));
+        assertEquals("BAD", header(dlq, ValidatorStage.RAW_QUALITY_HEADER));
+        assertEquals(List.of("adapter"), r.dlqRules());
+    }
+
+    @Test
     void aRecordThatIsNoMeasurementGoesToTheDlqUnchanged() {
         byte[] junk = "junk".getBytes(StandardCharsets.UTF_8);
         ValidatorStage.Routed r = stage.route(new ConsumerRecord<>(StreamTopics.EVENTS_RAW, 0, 0, "k", junk));
