@@ -3,6 +3,7 @@ package io.arcnode.gateway.validator.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.arcnode.api.Violation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,12 +26,20 @@ public final class RulesFile {
     private static final Set<String> KEYS = Set.of("asset", "parameter", "min", "max", "max_rate_per_s",
             "expected_interval_ms", "max_clock_skew_ms");
 
-    /** The file is unusable; the message names file, key and rule. */
+    /** The file is unusable; the message names file, key and rule, one line per {@link #violations()}. */
     public static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
+        private final transient List<Violation> violations;
 
-        Invalid(String message) {
-            super(message);
+        Invalid(String shown, List<Violation> violations) {
+            super(String.join("\n", violations.stream().map(v -> shown + ": " + (v.field().isEmpty() ? ""
+                    : v.field() + ": ") + v.message()).toList()));
+            this.violations = List.copyOf(violations);
+        }
+
+        /** @return the problems: field ({@code rules[i].key}, empty for the whole document), rule, message */
+        public List<Violation> violations() {
+            return violations;
         }
     }
 
@@ -39,39 +48,52 @@ public final class RulesFile {
 
     /** @return the rules of {@code file}, named {@code shown} in messages */
     public static List<Rule> read(Path file, String shown) throws Invalid {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw invalid(shown, "", "file", "file not found (gateway.validation_rules names no file)");
+        } catch (IOException e) {
+            throw invalid(shown, "", "file", "cannot read: " + e.getMessage());
+        }
+        return parse(text, shown);
+    }
+
+    /**
+     * @param text  the rules document, YAML or JSON (JSON is YAML)
+     * @param shown the name of the document in messages
+     * @return its rules
+     */
+    public static List<Rule> parse(String text, String shown) throws Invalid {
         Object root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(file), Object.class);
-        } catch (NoSuchFileException e) {
-            throw new Invalid(shown + ": file not found (gateway.validation_rules names no file)");
+            root = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
         } catch (JsonProcessingException e) {
-            throw new Invalid(shown + ": invalid YAML at line " + e.getLocation().getLineNr() + ": "
+            throw invalid(shown, "", "syntax", "invalid YAML at line " + e.getLocation().getLineNr() + ": "
                     + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new Invalid(shown + ": cannot read: " + e.getMessage());
         }
         if (!(root instanceof Map<?, ?> top) || !(top.get("rules") instanceof List<?> list) || top.size() != 1) {
-            throw new Invalid(shown + ": must be a map with exactly the key rules (a list)");
+            throw invalid(shown, "", "required", "must be a map with exactly the key rules (a list)");
         }
-        List<String> problems = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String where = "rules[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> m)) {
-                problems.add(where + ": must be a map");
+                problems.add(new Violation(where, "type", "must be a map"));
                 continue;
             }
             int before = problems.size();
             for (Object k : m.keySet()) {
                 if (!KEYS.contains(String.valueOf(k))) {
-                    problems.add(where + "." + k + ": unknown key (allowed: " + String.join(", ", new TreeSet<>(KEYS))
-                            + ")");
+                    problems.add(new Violation(where + "." + k, "unknown_field", "unknown key (allowed: "
+                            + String.join(", ", new TreeSet<>(KEYS)) + ")"));
                 }
             }
             Double min = number(m, "min", where, problems);
             Double max = number(m, "max", where, problems);
             if (min != null && max != null && min > max) {
-                problems.add(where + ".max: must be >= min (" + min + ")");
+                problems.add(new Violation(where + ".max", "min_le_max", "must be >= min (" + min + ")"));
             }
             Double rate = positive(number(m, "max_rate_per_s", where, problems), where + ".max_rate_per_s", problems);
             Double interval = positive(number(m, "expected_interval_ms", where, problems),
@@ -84,9 +106,13 @@ public final class RulesFile {
             }
         }
         if (!problems.isEmpty()) {
-            throw new Invalid(String.join("\n", problems.stream().map(p -> shown + ": " + p).toList()));
+            throw new Invalid(shown, problems);
         }
         return List.copyOf(rules);
+    }
+
+    private static Invalid invalid(String shown, String field, String rule, String message) {
+        return new Invalid(shown, List.of(new Violation(field, rule, message)));
     }
 
     private static String text(Map<?, ?> m, String key) {
@@ -94,7 +120,7 @@ public final class RulesFile {
         return v == null ? "*" : v.toString();
     }
 
-    private static Double number(Map<?, ?> m, String key, String where, List<String> problems) {
+    private static Double number(Map<?, ?> m, String key, String where, List<Violation> problems) {
         Object v = m.get(key);
         if (v == null) {
             return null;
@@ -102,13 +128,13 @@ public final class RulesFile {
         if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
             return n.doubleValue();
         }
-        problems.add(where + "." + key + ": must be a number (got " + v + ")");
+        problems.add(new Violation(where + "." + key, "type", "must be a number (got " + v + ")"));
         return null;
     }
 
-    private static Double positive(Double v, String where, List<String> problems) {
+    private static Double positive(Double v, String where, List<Violation> problems) {
         if (v != null && v <= 0) {
-            problems.add(where + ": must be > 0 (got " + v + ")");
+            problems.add(new Violation(where, "positive", "must be > 0 (got " + v + ")"));
             return null;
         }
         return v;

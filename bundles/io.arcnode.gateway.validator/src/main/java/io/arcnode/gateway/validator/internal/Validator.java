@@ -70,6 +70,19 @@ public final class Validator {
 
     /** @return the verdict on {@code m}; remembers it for the checks of the next readings of its asset/parameter */
     public Verdict validate(Measurement m) {
+        return check(m, true);
+    }
+
+    /**
+     * @return the verdict on {@code m} by the checks of one reading alone (finite, range, clock skew, no device
+     *         time), without the history checks (duplicate, rate of change, gap) and without remembering it: how a
+     *         DLQ record is judged again after a rule change
+     */
+    public Verdict validateAlone(Measurement m) {
+        return check(m, false);
+    }
+
+    private Verdict check(Measurement m, boolean history) {
         Rule rule = ruleFor(m.assetId(), m.parameter());
         List<Verdict.Finding> findings = new ArrayList<>();
         Quality quality = m.quality();
@@ -84,7 +97,7 @@ public final class Validator {
         }
         Instant t = m.timestamps().deviceTime();
         String key = m.assetId() + "/" + m.parameter();
-        Series s = series.computeIfAbsent(key, k -> new Series());
+        Series s = history ? series.computeIfAbsent(key, k -> new Series()) : new Series();
         if (t == null) {
             findings.add(new Verdict.Finding("no_device_time", "the adapter gave no device time"));
             quality = worst(quality, Quality.UNCERTAIN);
@@ -115,7 +128,7 @@ public final class Validator {
                             + " ms before " + t + " (expected every " + rule.expectedInterval().toMillis() + " ms)"));
                 }
             }
-            if (quality != Quality.BAD) {
+            if (quality != Quality.BAD && history) {
                 remember(s, t);
                 if (s.lastTime == null || t.isAfter(s.lastTime)) {
                     s.lastTime = t;

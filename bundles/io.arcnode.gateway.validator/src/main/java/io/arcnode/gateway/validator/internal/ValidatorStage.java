@@ -4,10 +4,13 @@ import io.arcnode.api.telemetry.Measurement;
 import io.arcnode.stream.api.MeasurementAvro;
 import io.arcnode.stream.api.StreamTopics;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -30,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * rule {@code schema}), same key, the measurement re-encoded with its new quality, the findings in the headers
  * {@value #QUALITY_HEADER} and {@value #FINDINGS_HEADER} ({@code rule: reason} lines). Consume, produce and the
  * consumer offsets are one Kafka transaction per poll (the producer needs a {@code transactional.id}), so a crash
- * neither loses nor doubles a record for {@code read_committed} readers. Runs in the calling thread until
- * {@link #close()}.
+ * neither loses nor doubles a record for {@code read_committed} readers. A DLQ record also carries
+ * {@value #RAW_QUALITY_HEADER} (the adapter's quality) so that {@link DlqService} can judge it again after a rule
+ * change. A {@code gap} or {@code clock_skew} finding also writes an alarm measurement to {@code alarms.raw} in the
+ * same transaction, rate-limited by {@link AlertGate}. {@link #useRules(List)} swaps the rules between two polls.
+ * Runs in the calling thread until {@link #close()}.
  */
 public final class ValidatorStage implements Runnable, AutoCloseable {
 
@@ -41,6 +47,8 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
     public static final String QUALITY_HEADER = "arcnode.quality";
     /** Header: the findings, one {@code rule: reason} per line; absent when there are none. */
     public static final String FINDINGS_HEADER = "arcnode.findings";
+    /** Header of DLQ records: the quality the adapter gave (the value carries BAD). */
+    public static final String RAW_QUALITY_HEADER = "arcnode.raw_quality";
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidatorStage.class);
     private static final Map<String, String[]> ROUTES = Map.of(
@@ -49,7 +57,11 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
 
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
-    private final Validator validator;
+    private final Clock clock;
+    private final StageListener listener;
+    private final AlertGate alerts = new AlertGate();
+    private Validator validator;
+    private volatile Validator next;
     private volatile boolean closed;
     private volatile boolean started;
 
@@ -60,9 +72,25 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
      * @param validator the rules
      */
     public ValidatorStage(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Validator validator) {
+        this(consumer, producer, validator, Clock.systemUTC(), StageListener.NONE);
+    }
+
+    /**
+     * @param clock    the time a record is validated at (latency from its gateway time)
+     * @param listener told what was consumed, produced, aborted
+     */
+    public ValidatorStage(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Validator validator,
+            Clock clock, StageListener listener) {
         this.consumer = consumer;
         this.producer = producer;
         this.validator = validator;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Validates with {@code rules} from the next poll on (the history of the duplicate, rate and gap checks restarts). */
+    public void useRules(List<Rule> rules) {
+        next = new Validator(rules);
     }
 
     @Override
@@ -76,6 +104,7 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
                 if (!records.isEmpty()) {
                     process(records);
                 }
+                listener.lag(lag());
             }
         } catch (WakeupException e) {
             if (!closed) {
@@ -88,24 +117,58 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
     }
 
     private void process(ConsumerRecords<String, byte[]> records) {
+        Validator swap = next;
+        if (swap != null) {
+            next = null;
+            validator = swap;
+        }
         producer.beginTransaction();
+        List<Routed> done = new ArrayList<>();
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (ConsumerRecord<String, byte[]> r : records) {
-                producer.send(route(r));
+                Routed routed = route(r);
+                routed.records().forEach(producer::send);
+                done.add(routed);
                 offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             }
             producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             producer.commitTransaction();
         } catch (KafkaException e) {
             LOG.warn("validator: transaction aborted, the batch is read again: {}", e.toString());
+            listener.aborted();
             producer.abortTransaction();
             rewind(records.partitions());
+            return;
+        }
+        for (Routed routed : done) {
+            listener.consumed(routed.from());
+            for (ProducerRecord<String, byte[]> out : routed.records()) {
+                listener.produced(out.topic(), header(out, QUALITY_HEADER));
+            }
+            routed.dlqRules().forEach(listener::dlq);
+            routed.alerts().forEach(listener::alert);
+            if (routed.latencySeconds() >= 0) {
+                listener.latency(routed.latencySeconds());
+            }
         }
     }
 
-    /** @return the record for {@code .clean} or the DLQ */
-    ProducerRecord<String, byte[]> route(ConsumerRecord<String, byte[]> r) {
+    /**
+     * What one raw record became.
+     *
+     * @param from           the raw topic
+     * @param records        the {@code .clean} or DLQ record, then the alarms
+     * @param dlqRules       the BAD findings' rules of a DLQ record (empty for {@code .clean})
+     * @param alerts         the rules of the alarms
+     * @param latencySeconds gateway time to validation, -1 for a record that is not a measurement
+     */
+    record Routed(String from, List<ProducerRecord<String, byte[]>> records, List<String> dlqRules,
+            List<String> alerts, double latencySeconds) {
+    }
+
+    /** @return the record for {@code .clean} or the DLQ, and the alarms it raises on {@code alarms.raw} */
+    Routed route(ConsumerRecord<String, byte[]> r) {
         String[] to = ROUTES.get(r.topic());
         RecordHeaders headers = new RecordHeaders();
         Measurement m;
@@ -114,16 +177,67 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
         } catch (IllegalArgumentException | NullPointerException e) {
             headers.add(QUALITY_HEADER, bytes("BAD"));
             headers.add(FINDINGS_HEADER, bytes("schema: not a measurement: " + e.getMessage()));
-            return new ProducerRecord<>(to[1], null, r.key(), r.value(), headers);
+            return new Routed(r.topic(), List.of(new ProducerRecord<>(to[1], null, r.key(), r.value(), headers)),
+                    List.of("schema"), List.of(), -1);
         }
         Verdict v = validator.validate(m);
-        headers.add(QUALITY_HEADER, bytes(v.quality().name()));
-        if (!v.findings().isEmpty()) {
-            headers.add(FINDINGS_HEADER, bytes(v.findings().stream().map(f -> f.rule() + ": " + f.reason())
-                    .collect(Collectors.joining("\n"))));
+        List<Verdict.Finding> found = new ArrayList<>(v.findings());
+        List<String> dlqRules = List.of();
+        if (v.bad()) {
+            dlqRules = found.stream().filter(f -> BAD_RULES.contains(f.rule())).map(Verdict.Finding::rule)
+                    .distinct().toList();
+            if (dlqRules.isEmpty()) { // no rule failed: the adapter itself marked it BAD
+                found.add(0, ADAPTER_BAD);
+                dlqRules = List.of(ADAPTER_BAD.rule());
+            }
         }
-        return new ProducerRecord<>(v.bad() ? to[1] : to[0], null, r.key(), MeasurementAvro.encode(v.measurement()),
-                headers);
+        headers.add(QUALITY_HEADER, bytes(v.quality().name()));
+        if (!found.isEmpty()) {
+            headers.add(FINDINGS_HEADER, bytes(findings(found)));
+        }
+        if (v.bad()) {
+            headers.add(RAW_QUALITY_HEADER, bytes(m.quality().name()));
+        }
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        out.add(new ProducerRecord<>(v.bad() ? to[1] : to[0], null, r.key(), MeasurementAvro.encode(v.measurement()),
+                headers));
+        List<String> alerted = new ArrayList<>();
+        for (Measurement alarm : alerts.alarms(v)) {
+            RecordHeaders h = new RecordHeaders();
+            h.add(QUALITY_HEADER, bytes(alarm.quality().name()));
+            out.add(new ProducerRecord<>(StreamTopics.ALARMS_RAW, null, alarm.assetId(), MeasurementAvro.encode(alarm),
+                    h));
+            alerted.add(alarm.metadata().get(AlertGate.RULE_KEY));
+        }
+        double latency = Duration.between(m.timestamps().gatewayTime(), clock.instant()).toNanos() / 1e9;
+        return new Routed(r.topic(), out, dlqRules, alerted, Math.max(0, latency));
+    }
+
+    /** The finding of a DLQ record that no rule failed: the adapter gave it as BAD. */
+    static final Verdict.Finding ADAPTER_BAD = new Verdict.Finding("adapter", "the adapter marked the reading BAD");
+
+    /** The rules whose finding makes a reading BAD. */
+    static final Set<String> BAD_RULES = Set.of("finite", "range", "duplicate");
+
+    /** @return {@code rule: reason} lines */
+    static String findings(List<Verdict.Finding> findings) {
+        return findings.stream().map(f -> f.rule() + ": " + f.reason()).collect(Collectors.joining("\n"));
+    }
+
+    private static String header(ProducerRecord<String, byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Long> lag() {
+        Map<String, Long> lag = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong behind = consumer.currentLag(tp);
+            if (behind.isPresent()) {
+                lag.merge(tp.topic(), behind.getAsLong(), Long::sum);
+            }
+        }
+        return lag;
     }
 
     private void rewind(Set<TopicPartition> partitions) {

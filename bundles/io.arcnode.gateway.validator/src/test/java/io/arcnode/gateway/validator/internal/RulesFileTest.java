@@ -46,4 +46,14 @@ class RulesFileTest {
         assertEquals("g.yml: must be a map with exactly the key rules (a list)",
                 assertThrows(RulesFile.Invalid.class, () -> RulesFile.read(g, "g.yml")).getMessage());
     }
+
+    @Test
+    void parsedTextGivesFieldAndRulePerViolation() {
+        RulesFile.Invalid e = assertThrows(RulesFile.Invalid.class, () -> RulesFile.parse(
+                "{\"rules\": [{\"min\": 10, \"max\": 5, \"mx\": 3}, {\"max_clock_skew_ms\": 0}]}", "body"));
+        assertEquals(List.of("rules[0].mx:unknown_field", "rules[0].max:min_le_max", "rules[1].max_clock_skew_ms:positive"),
+                e.violations().stream().map(v -> v.field() + ":" + v.rule()).toList());
+        assertEquals(List.of(":syntax"), assertThrows(RulesFile.Invalid.class, () -> RulesFile.parse("rules: [", "b"))
+                .violations().stream().map(v -> v.field() + ":" + v.rule()).toList());
+    }
 }

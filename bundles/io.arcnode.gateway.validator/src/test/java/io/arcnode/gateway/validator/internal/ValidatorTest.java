@@ -130,4 +130,16 @@ class ValidatorTest {
         assertEquals(any, v.ruleFor("x", "y"));
         assertEquals(Rule.defaults(), new Validator(List.of()).ruleFor("x", "y"));
     }
+
+    @Test
+    void aloneChecksOneReadingWithoutHistoryAndRemembersNothing() {
+        Verdict first = validator.validateAlone(at(40, 0));
+        assertEquals(Quality.GOOD, first.quality());
+        // same device time again: no duplicate, and a jump: no rate of change, a long silence: no gap
+        Verdict again = validator.validateAlone(at(80, 0));
+        assertEquals(List.of(), again.findings());
+        assertEquals(List.of("range"), rules(validator.validateAlone(at(95, 100))));
+        // validate() afterwards has no history from them either
+        assertEquals(List.of(), validator.validate(at(85, 0)).findings());
+    }
 }
