@@ -292,21 +292,7 @@ class AggregatorStageTest {
             assertTrue(firstEnded.get() instanceof IllegalStateException, "the zombie is fenced: " + firstEnded);
 
             List<Aggregate> windows = windows(listen);
-            Map<String, Aggregate> actual = new TreeMap<>();
-            Map<String, Integer> seen = new HashMap<>();
-            for (Aggregate a : windows) {
-                actual.put(key(a), a);
-                seen.merge(key(a), 1, Integer::sum);
-            }
-            assertEquals(List.of(), seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                    .toList(), "windows emitted more than once");
-            assertEquals(List.of(), expected.keySet().stream().filter(k -> !actual.containsKey(k)).toList(),
-                    "windows missing");
-            assertEquals(List.of(), actual.keySet().stream().filter(k -> !expected.containsKey(k)).toList(),
-                    "windows that are not in the input");
-            assertEquals(List.of(), expected.keySet().stream().filter(k -> !expected.get(k).equals(actual.get(k)))
-                    .map(k -> "expected " + expected.get(k) + " but was " + actual.get(k)).toList(),
-                    "windows with other aggregates than the recomputation");
+            assertExactly(expected, windows);
             assertEquals(750 / 5 * SERIES.size(), windows.stream().filter(a -> a.resolution().equals("1s")).count());
             assertEquals(3 * SERIES.size(), windows.stream().filter(a -> a.resolution().equals("1min")).count());
             assertEquals(SERIES.size(), windows.stream().filter(a -> a.resolution().equals("1h")).count());
@@ -316,10 +302,59 @@ class AggregatorStageTest {
             }
             assertEquals(3 * SERIES.size(), stats2.openWindows(), "the closers' windows stay open");
 
+
+            // a clean stop with windows open, then a third stage: the open windows and the watermarks come back
             second.close();
             t2.join(WAIT.toMillis());
             assertTrue(!t2.isAlive());
+            List<Measurement> more = SERIES.stream().map(s -> reading(s, 7_210_500, 1)).toList();
+            Measurement late = reading(SERIES.get(0), 1_000, 99); // its windows went out before the stop
+            List<Measurement> finalClosers = SERIES.stream().map(s -> reading(s, 7_300_000, 0)).toList();
+            AggregatorStats stats3 = new AggregatorStats(Clock.systemUTC());
+            AggregatorStage third = stage(listen, new KafkaProducer<>(producerProps(listen), new StringSerializer(),
+                    new ByteArraySerializer()), stats3);
+            Thread t3 = new Thread(third, "aggregator-3");
+            t3.start();
+            publish(source, List.of(late)); // first on its partition: only the restored watermark makes it late
+            publish(source, more);
+            publish(source, finalClosers);
+            long total = input.size() + closers.size() + more.size() + 1 + finalClosers.size();
+            await().atMost(WAIT).until(() -> committed(admin) == total);
+            third.close();
+            t3.join(WAIT.toMillis());
+
+            List<Measurement> all = new ArrayList<>(input);
+            all.addAll(closers);
+            all.addAll(more);
+            Map<String, Aggregate> expectedNow = new TreeMap<>(recompute(all));
+            expectedNow.keySet().removeIf(k -> k.startsWith("1h ") && k.endsWith(" " + T0.plusSeconds(7200)));
+            assertExactly(expectedNow, windows(listen));
+            assertEquals(2 * SERIES.size(), expectedNow.size() - expected.size(), "the closers' 1 s and 1 min windows");
+            assertTrue(expectedNow.values().stream().filter(a -> a.windowStart().equals(T0.plusSeconds(7210)))
+                    .allMatch(a -> a.count() == 2), "readings from before and after the restart in one window");
+            for (Resolution r : Resolution.values()) {
+                assertEquals(1, stats3.late(r), "the late reading, by the restored watermark, in " + r.label());
+            }
         }
+    }
+
+    /** Every window once, the same as the recomputation, nothing else. */
+    private static void assertExactly(Map<String, Aggregate> expected, List<Aggregate> windows) {
+        Map<String, Aggregate> actual = new TreeMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Aggregate a : windows) {
+            actual.put(key(a), a);
+            seen.merge(key(a), 1, Integer::sum);
+        }
+        assertEquals(List.of(), seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .toList(), "windows emitted more than once");
+        assertEquals(List.of(), expected.keySet().stream().filter(k -> !actual.containsKey(k)).toList(),
+                "windows missing");
+        assertEquals(List.of(), actual.keySet().stream().filter(k -> !expected.containsKey(k)).toList(),
+                "windows that are not in the input");
+        assertEquals(List.of(), expected.keySet().stream().filter(k -> !expected.get(k).equals(actual.get(k)))
+                .map(k -> "expected " + expected.get(k) + " but was " + actual.get(k)).toList(),
+                "windows with other aggregates than the recomputation");
     }
 
     private static int freePort() throws IOException {

@@ -51,6 +51,7 @@ public final class AggregatorStage implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorStage.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long ADMIN_TIMEOUT_MS = 30_000;
+    private static final long TOPIC_WAIT_MS = 500;
 
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
@@ -89,11 +90,7 @@ public final class AggregatorStage implements Runnable, AutoCloseable {
             ensureStateTopic();
             producer.initTransactions(); // fences an earlier instance and aborts its open transaction
             Windowing windowing = restore();
-            List<TopicPartition> input = consumer.partitionsFor(StreamTopics.TELEMETRY_CLEAN).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            if (input.isEmpty()) {
-                throw new IllegalStateException(StreamTopics.TELEMETRY_CLEAN + " does not exist yet");
-            }
+            List<TopicPartition> input = inputPartitions();
             consumer.assign(input);
             resumeAtCommitted(input);
             started = true;
@@ -214,6 +211,23 @@ public final class AggregatorStage implements Runnable, AutoCloseable {
         }
         LOG.info("aggregator: restored {} open window(s) from {} changelog entries", windowing.openWindows(), entries);
         return windowing;
+    }
+
+    /** @return the partitions of {@code telemetry.clean}, once the stream has created it */
+    private List<TopicPartition> inputPartitions() {
+        while (true) {
+            List<TopicPartition> input = consumer.partitionsFor(StreamTopics.TELEMETRY_CLEAN).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (!input.isEmpty() || closed) {
+                return input;
+            }
+            try {
+                Thread.sleep(TOPIC_WAIT_MS); // the stream component creates the topics when the broker answers
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + StreamTopics.TELEMETRY_CLEAN, e);
+            }
+        }
     }
 
     private void resumeAtCommitted(List<TopicPartition> input) {

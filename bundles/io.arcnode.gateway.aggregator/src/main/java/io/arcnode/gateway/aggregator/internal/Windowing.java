@@ -6,6 +6,7 @@ import io.arcnode.api.telemetry.Quality;
 import io.arcnode.stream.api.Aggregate;
 import io.arcnode.stream.api.AggregateAvro;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -84,8 +85,8 @@ public final class Windowing {
         for (Resolution r : resolutions(m)) {
             long start = r.windowStart(t);
             if (w != null && w >= start + r.millis() + lateness) {
-                stats.late(r, describe(m) + " at " + java.time.Instant.ofEpochMilli(t) + "; its window closed at "
-                        + "watermark " + java.time.Instant.ofEpochMilli(w) + " of partition " + partition);
+                stats.late(r, describe(m) + " at " + Instant.ofEpochMilli(t) + "; its window closed at "
+                        + "watermark " + Instant.ofEpochMilli(w) + " of partition " + partition);
                 continue;
             }
             WindowKey key = new WindowKey(partition, r, start, m.assetId(), m.parameter());
