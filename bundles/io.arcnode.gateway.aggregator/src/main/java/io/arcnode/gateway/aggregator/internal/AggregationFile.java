@@ -19,14 +19,18 @@ import java.util.TreeSet;
  * The aggregation file ({@code gateway.aggregation_rules}): YAML with the keys {@code pipelines} (required, a list
  * of {@code {asset, parameter, resolutions}}; {@code asset} and {@code parameter} default to {@code *},
  * {@code resolutions} is a list of {@code 1s}, {@code 1min}, {@code 1h}, may be empty), {@code allowed_lateness_ms}
- * (default 5000, >= 0), {@code max_open_windows} (default 100000, >= 1) and {@code commit_interval_ms} (default 1000,
- * 0..60000). Problems throw {@link Invalid}, one line each: {@code <file>: <key>: <rule>}.
+ * (default 5000, 0..86400000), {@code max_open_windows} (default 100000, >= 1) and {@code commit_interval_ms}
+ * (default 1000, 0..30000). Problems throw {@link Invalid}, one line each: {@code <file>: <key>: <rule>}.
  */
 public final class AggregationFile {
 
     private static final Set<String> TOP = Set.of("pipelines", "allowed_lateness_ms", "max_open_windows",
             "commit_interval_ms");
     private static final Set<String> KEYS = Set.of("asset", "parameter", "resolutions");
+    /** A day: longer would keep every 1 s window of it open. */
+    static final long MAX_LATENESS_MS = 86_400_000;
+    /** Half the producer's transaction.timeout.ms (60 s): a transaction is never aborted by the broker for age. */
+    static final long MAX_COMMIT_INTERVAL_MS = 30_000;
 
     /** The file is unusable; the message names file, key and rule. */
     public static final class Invalid extends Exception {
@@ -63,11 +67,11 @@ public final class AggregationFile {
             }
         }
         long lateness = integer(top, "allowed_lateness_ms", AggregatorSettings.DEFAULT_LATENESS.toMillis(), 0,
-                Long.MAX_VALUE / 2, problems);
+                MAX_LATENESS_MS, problems);
         long maxOpen = integer(top, "max_open_windows", AggregatorSettings.DEFAULT_MAX_OPEN_WINDOWS, 1,
                 Integer.MAX_VALUE, problems);
         long interval = integer(top, "commit_interval_ms", AggregatorSettings.DEFAULT_COMMIT_INTERVAL.toMillis(), 0,
-                60_000, problems);
+                MAX_COMMIT_INTERVAL_MS, problems);
         List<Pipeline> pipelines = new ArrayList<>();
         if (!(top.get("pipelines") instanceof List<?> list)) {
             problems.add("pipelines: required, a list of {asset, parameter, resolutions}");

@@ -64,8 +64,8 @@ class AggregationFileTest {
         assertEquals(String.join("\n",
                 "aggregation.yml: lateness: unknown key (allowed: allowed_lateness_ms, commit_interval_ms, "
                         + "max_open_windows, pipelines)",
-                "aggregation.yml: allowed_lateness_ms: must be an integer 0..4611686018427387903 (got -1)",
-                "aggregation.yml: commit_interval_ms: must be an integer 0..60000 (got 90000)",
+                "aggregation.yml: allowed_lateness_ms: must be an integer 0..86400000 (got -1)",
+                "aggregation.yml: commit_interval_ms: must be an integer 0..30000 (got 90000)",
                 "aggregation.yml: pipelines[0].resolutions: 5min is not one of 1s, 1min, 1h",
                 "aggregation.yml: pipelines[1].resolution: unknown key (allowed: asset, parameter, resolutions)",
                 "aggregation.yml: pipelines[1].resolutions: required, a list of 1s, 1min, 1h (may be empty)",
