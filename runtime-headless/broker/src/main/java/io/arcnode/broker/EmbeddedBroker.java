@@ -117,6 +117,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // overflow tiers (io.arcnode.gateway.overflow) delete old records below a log start offset: the broker frees
+        // whole segments only, on its retention check, so segments roll at 64 MiB or hourly and the check runs often
+        p.setProperty("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        p.setProperty("log.roll.hours", "1");
+        p.setProperty("log.retention.check.interval.ms", "30000");
         // topics come from io.arcnode.stream (12 partitions each), never from a producer's first record
         p.setProperty("auto.create.topics.enable", "false");
         Path file = dir.resolve("server.properties");

@@ -229,7 +229,11 @@ public final class ConfigSchema {
                 req("linger_ms", integer(0, 60_000), "producer linger.ms: how long a batch waits for more records"),
                 req("batch_size", integer(1, 16_777_216), "producer batch.size in bytes per partition"),
                 req("buffer_records", integer(1, 10_000_000),
-                        "readings handed to the producer and not yet acknowledged; beyond it a reading is a gap")));
+                        "readings handed to the producer and not yet acknowledged; beyond it a reading is a gap"),
+                opt("disk_budget_mb", integer(0, Integer.MAX_VALUE),
+                        "broker disk budget of the overflow tiers in MiB; 0: the broker log volume's size"),
+                opt("overflow_check_interval_s", integer(1, 3600),
+                        "seconds between two overflow checks of the broker's disk use")));
         s.add(section("artifact_store", "artifact storage (S3 bucket or local directory)",
                 req("bucket", string(), "bucket name, arcnode-artifacts"),
                 opt("local_path", string(), "local directory for artifacts when not using S3"),

@@ -1,7 +1,11 @@
 package io.arcnode.stream.internal;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.arcnode.api.telemetry.Measurement;
 import io.arcnode.stream.api.MeasurementPublisher;
+import io.arcnode.stream.api.ProducerGate;
 import io.arcnode.stream.api.PublishAck;
 import io.arcnode.stream.api.StreamTopics;
 
@@ -24,10 +29,12 @@ import io.arcnode.stream.api.StreamTopics;
  * {@code buffer_records} places in the {@link StreamLedger} (none free: the reading is a gap and its stage fails with
  * {@link BufferExhaustedException}) and queues the record for the one sender thread, which alone calls
  * {@code Producer.send} (that may block while the broker has never been reached). The place is freed when the
- * broker acknowledged the record or the producer finally gave up on it (a gap). Plain Java: the producer is
- * passed in (a {@code MockProducer} in unit tests).
+ * broker acknowledged the record or the producer finally gave up on it (a gap). While {@link #block blocked}
+ * (overflow tier 95 %), readings other than alarms keep their place in the buffer but are held instead of queued
+ * for the sender; {@link #unblock()} queues them in their order. Plain Java: the producer is passed in (a
+ * {@code MockProducer} in unit tests).
  */
-final class BufferedPublisher implements MeasurementPublisher, AutoCloseable {
+final class BufferedPublisher implements MeasurementPublisher, ProducerGate, AutoCloseable {
 
     /** Metadata key naming the adapter a measurement comes from. */
     static final String ADAPTER_ID = "adapter_id";
@@ -37,6 +44,9 @@ final class BufferedPublisher implements MeasurementPublisher, AutoCloseable {
     private final Producer<String, Measurement> producer;
     private final StreamLedger ledger;
     private final ExecutorService sender;
+    /** Readings held while blocked, in publish order; guarded by itself, as is {@link #blockedReason}. */
+    private final Deque<SendTask> held = new ArrayDeque<>();
+    private String blockedReason;
 
     /** One queued record with its stage, so records never sent at close can be failed. */
     private final class SendTask implements Runnable {
@@ -87,12 +97,54 @@ final class BufferedPublisher implements MeasurementPublisher, AutoCloseable {
         }
         SendTask task = new SendTask(new ProducerRecord<>(topic, m.assetId(), m), adapterId,
                 new CompletableFuture<>());
+        synchronized (held) {
+            if (blockedReason != null && !StreamTopics.ALARMS_RAW.equals(topic)) {
+                held.add(task);
+                return task.ack;
+            }
+        }
+        submit(task);
+        return task.ack;
+    }
+
+    private void submit(SendTask task) {
         try {
             sender.execute(task);
         } catch (RejectedExecutionException e) {
             settle(task, null, new IllegalStateException("stream closed"));
         }
-        return task.ack;
+    }
+
+    @Override
+    public void block(String reason) {
+        synchronized (held) {
+            blockedReason = reason == null ? "blocked" : reason;
+        }
+    }
+
+    @Override
+    public void unblock() {
+        synchronized (held) {
+            blockedReason = null;
+            // under the lock: a reading published meanwhile waits and is queued after the held ones
+            while (!held.isEmpty()) {
+                submit(held.poll());
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> blocked() {
+        synchronized (held) {
+            return Optional.ofNullable(blockedReason);
+        }
+    }
+
+    /** @return readings held back by {@link #block} right now */
+    int heldCount() {
+        synchronized (held) {
+            return held.size();
+        }
     }
 
     /** The ledger is updated exactly once per record, whichever of callback and exception comes first. */
@@ -108,9 +160,18 @@ final class BufferedPublisher implements MeasurementPublisher, AutoCloseable {
 
     /**
      * Hands the queued records to the producer (within {@code timeout}), then closes the producer, which delivers
-     * what it can within {@code timeout}; what is left fails and is counted as gaps.
+     * what it can within {@code timeout}; what is left fails and is counted as gaps, as do readings still held by
+     * {@link #block}.
      */
     void close(Duration timeout) {
+        List<SendTask> neverSent;
+        synchronized (held) {
+            neverSent = new ArrayList<>(held);
+            held.clear();
+        }
+        IllegalStateException blockedAtClose = new IllegalStateException(
+                "stream closed while producers were blocked (overflow)");
+        neverSent.forEach(t -> settle(t, null, blockedAtClose));
         sender.shutdown();
         try {
             if (!sender.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -3,6 +3,7 @@ package io.arcnode.stream.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import io.arcnode.api.health.HealthStatus;
 import io.arcnode.api.telemetry.Measurement;
 import io.arcnode.stream.api.KafkaClients;
 import io.arcnode.stream.api.MeasurementPublisher;
+import io.arcnode.stream.api.ProducerGate;
 import io.arcnode.stream.api.PublishAck;
 
 /**
@@ -29,7 +31,7 @@ import io.arcnode.stream.api.PublishAck;
  * broker answers and then checks every {@link #CHECK_PERIOD_MS} ms that it is still reachable. Plain Java: the DS
  * component {@link StreamComponent} only constructs and closes it.
  */
-public final class LocalStream implements MeasurementPublisher, AutoCloseable {
+public final class LocalStream implements MeasurementPublisher, ProducerGate, AutoCloseable {
 
     /** Component name in the health report. */
     public static final String HEALTH_NAME = "stream";
@@ -77,7 +79,28 @@ public final class LocalStream implements MeasurementPublisher, AutoCloseable {
      *         The detail always names the buffered readings and the gaps.
      */
     public ComponentHealth health() {
-        return StreamHealth.of(broker, ledger.snapshot());
+        return StreamHealth.of(broker, ledger.snapshot(), buffer.blocked());
+    }
+
+    @Override
+    public void block(String reason) {
+        if (buffer.blocked().isEmpty()) {
+            LOG.warn("stream: producers blocked: {}", reason);
+        }
+        buffer.block(reason);
+    }
+
+    @Override
+    public void unblock() {
+        if (buffer.blocked().isPresent()) {
+            LOG.info("stream: producers unblocked");
+        }
+        buffer.unblock();
+    }
+
+    @Override
+    public Optional<String> blocked() {
+        return buffer.blocked();
     }
 
     /** @return the buffer's account: capacity, in use, sent, acknowledged, gaps */

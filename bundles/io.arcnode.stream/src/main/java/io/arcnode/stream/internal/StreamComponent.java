@@ -1,6 +1,7 @@
 package io.arcnode.stream.internal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -16,6 +17,7 @@ import io.arcnode.api.health.HealthContributor;
 import io.arcnode.api.health.HealthStatus;
 import io.arcnode.api.telemetry.Measurement;
 import io.arcnode.stream.api.MeasurementPublisher;
+import io.arcnode.stream.api.ProducerGate;
 import io.arcnode.stream.api.PublishAck;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -24,8 +26,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * Bad configuration is a FAILED health with the reason, and every publish then fails with it.
  */
 @Component(configurationPid = "io.arcnode.stream", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {MeasurementPublisher.class, HealthContributor.class})
-public final class StreamComponent implements MeasurementPublisher, HealthContributor {
+        service = {MeasurementPublisher.class, ProducerGate.class, HealthContributor.class})
+public final class StreamComponent implements MeasurementPublisher, ProducerGate, HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamComponent.class);
 
@@ -52,6 +54,25 @@ public final class StreamComponent implements MeasurementPublisher, HealthContri
     public CompletionStage<PublishAck> publish(Measurement measurement) {
         return stream != null ? stream.publish(measurement)
                 : CompletableFuture.failedFuture(new IllegalStateException("CONFIG_ERROR: " + configError));
+    }
+
+    @Override
+    public void block(String reason) {
+        if (stream != null) {
+            stream.block(reason);
+        }
+    }
+
+    @Override
+    public void unblock() {
+        if (stream != null) {
+            stream.unblock();
+        }
+    }
+
+    @Override
+    public Optional<String> blocked() {
+        return stream != null ? stream.blocked() : Optional.empty();
     }
 
     @Override

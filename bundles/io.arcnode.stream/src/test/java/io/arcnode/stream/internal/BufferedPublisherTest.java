@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -109,16 +110,62 @@ class BufferedPublisherTest {
 
         assertEquals(new ComponentHealth("stream", HealthStatus.HEALTHY,
                 "broker b reachable, 1 node(s); buffer 0/2 reading(s), 0 reading(s) lost as gaps", true),
-                StreamHealth.of(up, ledger.snapshot()));
+                StreamHealth.of(up, ledger.snapshot(), Optional.empty()));
         buffer.publish(m("adapter_a", Classification.TELEMETRY, 1));
         assertEquals(new ComponentHealth("stream", HealthStatus.DEGRADED,
                 "broker b not reachable; buffer 1/2 reading(s), 0 reading(s) lost as gaps", true),
-                StreamHealth.of(down, ledger.snapshot()));
+                StreamHealth.of(down, ledger.snapshot(), Optional.empty()));
         buffer.publish(m("adapter_a", Classification.TELEMETRY, 2));
         buffer.publish(m("adapter_a", Classification.TELEMETRY, 3));
         assertEquals(new ComponentHealth("stream", HealthStatus.DEGRADED, "broker b reachable, 1 node(s); "
                 + "buffer 2/2 reading(s) (full: further readings are gaps), 1 reading(s) lost as gaps", true),
-                StreamHealth.of(up, ledger.snapshot()));
+                StreamHealth.of(up, ledger.snapshot(), Optional.empty()));
+    }
+
+    @Test
+    void blockedReadingsKeepTheirPlaceAndOrderAlarmsPassAndUnblockSendsThem() {
+        StreamLedger ledger = new StreamLedger(3);
+        BufferedPublisher buffer = new BufferedPublisher(producer, ledger, new SameThread());
+        buffer.block("broker disk 96 % of budget");
+        CompletableFuture<PublishAck> first = buffer.publish(m("adapter_a", Classification.TELEMETRY, 1))
+                .toCompletableFuture();
+        buffer.publish(m("adapter_a", Classification.EVENT, 2));
+        buffer.publish(m("adapter_b", Classification.ALARM, 3));
+        CompletableFuture<PublishAck> over = buffer.publish(m("adapter_a", Classification.TELEMETRY, 4))
+                .toCompletableFuture();
+
+        assertEquals(List.of("alarms.raw"), producer.history().stream().map(r -> r.topic()).toList(),
+                "only the alarm reaches the producer while blocked");
+        assertEquals(2, buffer.heldCount());
+        assertEquals(Optional.of("broker disk 96 % of budget"), buffer.blocked());
+        assertInstanceOf(BufferExhaustedException.class,
+                assertThrows(CompletionException.class, over::join).getCause(), "a full buffer is a gap, not a wait");
+        ComponentHealth up = new ComponentHealth("stream", HealthStatus.HEALTHY, "broker b reachable", true);
+        ComponentHealth h = StreamHealth.of(up, ledger.snapshot(), buffer.blocked());
+        assertEquals(HealthStatus.DEGRADED, h.status());
+        assertTrue(h.detail().contains("producers blocked: broker disk 96 % of budget"), h.detail());
+
+        buffer.unblock();
+        assertEquals(List.of(3.0, 1.0, 2.0), producer.history().stream().map(r -> r.value().value()).toList(),
+                "held readings follow in publish order");
+        assertEquals(0, buffer.heldCount());
+        assertEquals(Optional.empty(), buffer.blocked());
+        producer.completeNext();
+        producer.completeNext();
+        assertEquals("telemetry.raw", first.join().topic());
+    }
+
+    @Test
+    void readingsStillHeldAtCloseAreGaps() {
+        StreamLedger ledger = new StreamLedger(10);
+        BufferedPublisher buffer = new BufferedPublisher(producer, ledger, new SameThread());
+        buffer.block("disk");
+        CompletableFuture<PublishAck> held = buffer.publish(m("adapter_a", Classification.TELEMETRY, 1))
+                .toCompletableFuture();
+        buffer.close(java.time.Duration.ofSeconds(1));
+        assertTrue(held.isCompletedExceptionally());
+        assertEquals(1, ledger.snapshot().gapTotal());
+        assertEquals(0, ledger.inUse());
     }
 
     static Measurement m(String adapterId, Classification c, double value) {
