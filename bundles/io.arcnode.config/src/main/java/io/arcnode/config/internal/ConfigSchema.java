@@ -216,7 +216,8 @@ public final class ConfigSchema {
                 req("simulate", bool(), "SIM mode: start the protocol simulators as the adapters' peers"),
                 opt("adapters_file", string(), "YAML file of the gateway configuration's adapters (spec 004)"),
                 opt("initial_dtm", string(), "DTM file applied when the gateway holds no topology yet"),
-                opt("validation_rules", string(), "YAML file of the validator's data quality rules (spec 004)")));
+                opt("validation_rules", string(), "YAML file of the validator's data quality rules (spec 004)"),
+                opt("alarm_rules", string(), "YAML file of the alarm conditions (spec 004 Alarm Lifecycle)")));
         s.add(section("http", "HTTP server",
                 req("port", integer(1, 65535), "TCP port of the HTTP server"),
                 req("host", string(), "bind address, e.g. 0.0.0.0 or 127.0.0.1")));
