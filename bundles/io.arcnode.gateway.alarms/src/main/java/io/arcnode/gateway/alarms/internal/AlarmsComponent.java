@@ -141,11 +141,13 @@ public final class AlarmsComponent implements HealthContributor {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // the stream component creates the topics
         Map<String, Object> r = new HashMap<>();
         r.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         r.put(ConsumerConfig.CLIENT_ID_CONFIG, "arcnode-alarms-readback");
         r.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         r.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        r.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "arcnode-alarms");
