@@ -97,6 +97,7 @@ public final class AlarmStage implements Runnable, AutoCloseable {
     public void run() {
         try {
             AlarmEngine e = new AlarmEngine(rules, clock, store.load().values());
+            engine = e; // readable (GET) from the store even while the broker is away
             List<Alarm> missed = readBack(e.seq());
             if (!missed.isEmpty()) {
                 LOG.info("alarms: {} alarm version(s) after seq {} taken back from {}", missed.size(), e.seq(),
@@ -104,7 +105,6 @@ public final class AlarmStage implements Runnable, AutoCloseable {
                 e.catchUp(missed);
                 store.append(missed);
             }
-            engine = e;
             producer.initTransactions();
             consumer.subscribe(INPUTS);
             started = true;
@@ -248,7 +248,10 @@ public final class AlarmStage implements Runnable, AutoCloseable {
         return f;
     }
 
-    /** @return the engine once restored (reads are fine from any thread), or null before */
+    /**
+     * @return the engine once built from the store (reads are fine from any thread; the {@code alarms.clean}
+     *         read-back may still add to it until {@link #started()}), or null before
+     */
     public AlarmEngine engine() {
         return engine;
     }
