@@ -61,6 +61,24 @@ class AlarmRulesFileTest {
     }
 
     @Test
+    void theShippedDemoFileIsValidAndFiresOnTheSimulatedSupplyTemperature() throws Exception {
+        // the OPC UA simulator's first item (supply_temp_c in adapters.demo.yml) moves between 100 and 110
+        Path demo = Path.of("../../runtime-headless/alarms.demo.yml");
+        List<AlarmRule> rules = AlarmRulesFile.read(demo, "alarms.demo.yml");
+        assertEquals(List.of("chiller_supply_temp_high", "chiller_return_temp_critical"),
+                rules.stream().map(AlarmRule::name).toList());
+        AlarmEngine e = new AlarmEngine(rules, AlarmEngineTest.CLOCK, List.of());
+        for (int s = 0; s < 3; s++) {
+            assertEquals(List.of(), e.reading(AlarmEngineTest.reading("chiller_plant_01", "supply_temp_c",
+                    100 + s, s * 1000L)), "on delay 3 s");
+        }
+        List<Alarm> raised = e.reading(AlarmEngineTest.reading("chiller_plant_01", "supply_temp_c", 110, 3000));
+        assertEquals("chiller_supply_temp_high", raised.get(0).rule());
+        assertEquals(List.of(), e.reading(AlarmEngineTest.reading("chiller_plant_01", "supply_temp_c", 100, 4000)),
+                "the wave stays inside the deadband: one alarm, no churn");
+    }
+
+    @Test
     void fileProblems() throws Exception {
         assertEquals("x.yml: file not found (gateway.alarm_rules names no file)", assertThrows(
                 AlarmRulesFile.Invalid.class, () -> AlarmRulesFile.read(dir.resolve("x.yml"), "x.yml")).getMessage());
