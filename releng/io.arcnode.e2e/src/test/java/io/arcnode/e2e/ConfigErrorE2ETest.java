@@ -102,4 +102,14 @@ class ConfigErrorE2ETest {
         String line = errorLine(runExpectingConfigError(dir, cfg, "demo"));
         assertTrue(line.contains(rules + ": rules[0].max: must be >= min (10.0)"), line);
     }
+
+    /** A wrong alarm rules file (spec 004 alarms) stops startup, naming the file, the entry, the key and the rule. */
+    @Test
+    void wrongAlarmRuleNamesFileEntryKeyAndRule(@TempDir Path dir) throws Exception {
+        Path rules = Files.writeString(dir.resolve("alarms.yml"), "rules:\n  - {name: t, high: hot, severity: HIGH}\n");
+        String cfg = shipped().replaceFirst("(?m)^(demo:\\n(?:.*\\n)*?    alarm_rules:) \\S+", "$1 " + rules);
+        assertTrue(cfg.contains("alarm_rules: " + rules), "test setup: alarm_rules was not replaced");
+        String line = errorLine(runExpectingConfigError(dir, cfg, "demo"));
+        assertTrue(line.contains(rules + ": rules[0].high: must be a number (got hot)"), line);
+    }
 }

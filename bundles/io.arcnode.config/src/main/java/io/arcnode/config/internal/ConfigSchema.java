@@ -217,7 +217,8 @@ public final class ConfigSchema {
                 opt("adapters_file", string(), "YAML file of the gateway configuration's adapters (spec 004)"),
                 opt("initial_dtm", string(), "DTM file applied when the gateway holds no topology yet"),
                 opt("validation_rules", string(), "YAML file of the validator's data quality rules (spec 004)"),
-                opt("aggregation_rules", string(), "YAML file of the aggregator's pipelines and lateness (spec 004)")));
+                opt("aggregation_rules", string(), "YAML file of the aggregator's pipelines and lateness (spec 004)"),
+                opt("alarm_rules", string(), "YAML file of the alarm conditions (spec 004 Alarm Lifecycle)")));
         s.add(section("http", "HTTP server",
                 req("port", integer(1, 65535), "TCP port of the HTTP server"),
                 req("host", string(), "bind address, e.g. 0.0.0.0 or 127.0.0.1")));
