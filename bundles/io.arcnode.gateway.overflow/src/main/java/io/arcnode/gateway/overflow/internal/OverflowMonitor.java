@@ -148,12 +148,14 @@ public final class OverflowMonitor {
         metadata.put("severity", severity);
         metadata.put("alarm_state", tier == OverflowTier.NORMAL ? "CLEARED" : "ACTIVE");
         metadata.put("reason", message);
+        metadata.put("disk_percent", String.valueOf(Math.round(usage.fraction() * 1000) / 10.0));
         if (tier.compareTo(last) > 0) {
             LOG.warn("overflow: {}", message);
         } else {
             LOG.info("overflow: {}", message);
         }
-        alerts.accept(new Measurement(gatewayId, PARAMETER, Math.round(usage.fraction() * 1000) / 10.0, "percent",
+        // value 1 raises, 0 clears: the alarms.raw convention of io.arcnode.gateway.alarms
+        alerts.accept(new Measurement(gatewayId, PARAMETER, tier == OverflowTier.NORMAL ? 0.0 : 1.0, "alarm",
                 Quality.GOOD, Classification.ALARM, new Timestamps(now, now), metadata));
     }
 

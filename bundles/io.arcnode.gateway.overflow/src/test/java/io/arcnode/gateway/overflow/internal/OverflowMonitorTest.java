@@ -90,7 +90,8 @@ class OverflowMonitorTest {
         Measurement a = alerts.get(0);
         assertEquals(Classification.ALARM, a.classification());
         assertEquals("gw-1", a.assetId());
-        assertEquals(75.0, a.value());
+        assertEquals(1.0, a.value(), "raised");
+        assertEquals("75.0", a.metadata().get("disk_percent"));
         assertEquals("MEDIUM", a.metadata().get("severity"));
         assertEquals("ACTIVE", a.metadata().get("alarm_state"));
     }
@@ -147,6 +148,7 @@ class OverflowMonitorTest {
         assertEquals(1, gate.unblocks, "unblocks only what it blocked");
         Measurement cleared = alerts.get(alerts.size() - 1);
         assertEquals("CLEARED", cleared.metadata().get("alarm_state"));
+        assertEquals(0.0, cleared.value(), "cleared");
         assertEquals(OverflowTier.NORMAL, monitor.tier());
     }
 

@@ -37,13 +37,21 @@ class AlertGateTest {
         assertEquals("device time is 60000 ms off", alarm.metadata().get(AlertGate.REASON_KEY));
         assertEquals("validator", alarm.metadata().get(AlertGate.SOURCE_KEY));
         assertEquals("a1", alarm.metadata().get("adapter_id"));
+        assertEquals(1.0, alarm.value(), "raised");
 
         assertEquals(0, gate.alarms(verdict("cdu_01", T0, SKEW)).size(), "still skewed: no second alarm");
         assertEquals(1, gate.alarms(verdict("cdu_02", T0, SKEW)).size(), "another asset alarms on its own");
         assertEquals(1, gate.alarms(verdict("cdu_01", T0, SKEW, GAP)).size(), "another rule alarms on its own");
         assertEquals(0, gate.alarms(verdict("cdu_01", null)).size());
-        assertEquals(0, gate.alarms(verdict("cdu_01", T0, SKEW)).size(), "no device time is no recovery");
-        assertEquals(0, gate.alarms(verdict("cdu_01", T0)).size(), "recovered");
+        List<Measurement> gapCleared = gate.alarms(verdict("cdu_01", T0, SKEW));
+        assertEquals(1, gapCleared.size(), "no device time was no recovery; now the gap is over, the skew is not");
+        assertEquals("gap", gapCleared.get(0).metadata().get(AlertGate.RULE_KEY));
+        assertEquals(0.0, gapCleared.get(0).value());
+        List<Measurement> cleared = gate.alarms(verdict("cdu_01", T0));
+        assertEquals(1, cleared.size(), "recovered: the skew alarm of cdu_01 is cleared");
+        assertEquals("clock_skew", cleared.get(0).metadata().get(AlertGate.RULE_KEY));
+        cleared.forEach(c -> assertEquals(0.0, c.value(), "cleared"));
+        assertEquals(0, gate.alarms(verdict("cdu_01", T0)).size(), "nothing left to clear");
         assertEquals(1, gate.alarms(verdict("cdu_01", T0, SKEW)).size(), "skewed again after the recovery");
     }
 
