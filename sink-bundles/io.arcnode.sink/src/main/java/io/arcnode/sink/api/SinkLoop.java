@@ -291,7 +291,7 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
         long t0 = System.nanoTime();
         try {
             w.write(batch);
-        } catch (RuntimeException e) { // a writer bug must not end the sink: retry, visible as errors
+        } catch (RuntimeException | AssertionError e) { // a writer or driver bug must not end the sink: retry, visible as errors
             throw SinkException.retryable("writer: " + e, e);
         } finally {
             if (metrics != null) {

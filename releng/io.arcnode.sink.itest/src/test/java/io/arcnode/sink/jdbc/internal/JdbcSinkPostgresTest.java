@@ -157,36 +157,39 @@ class JdbcSinkPostgresTest {
         stream.createTopics(topic);
         int n = 20_000;
         int half = n / 2;
-        JdbcTarget t = target("outage");
-        try (SinkHarness h = new SinkHarness(stream);
+        // its own server: the test stops it
+        PostgresServer server = PostgresServer.start(Path.of("target", "pg-outage-" + System.nanoTime()));
+        JdbcTarget t = new JdbcTarget(server.url(), "postgres", null, "outage");
+        try (server; SinkHarness h = new SinkHarness(stream);
                 SinkLoop<Measurement> loop = h.loop("outage", "itest-outage", topic, t, 500)) {
             loop.start();
             stream.send(topic, IntStream.range(0, half).mapToObj(StreamFixture::reading).toList());
             await().atMost(WAIT).until(() -> loop.recordsOut() >= 1000);
 
-            postgres.stop(); // mid-way: the sink is still draining the first half
+            server.stop(); // mid-way: the sink is still draining the first half
             long writtenAtStop = loop.recordsOut();
             stream.send(topic, IntStream.range(half, n).mapToObj(StreamFixture::reading).toList());
             await().atMost(WAIT).until(() -> loop.breaker().state() == CircuitBreaker.State.OPEN);
             assertEquals(HealthStatus.DEGRADED, loop.health().status());
             assertTrue(loop.health().detail().contains("circuit breaker OPEN"), loop.health().detail());
             long commitsWhileOpen = loop.commits();
-            await().atMost(WAIT).until(() -> loop.lag() >= n - writtenAtStop - 500);
+            await().atMost(WAIT).until(loop::lag, lag -> lag >= n - writtenAtStop - 500);
             assertTrue(loop.recordsOut() < n, "not everything written before the outage");
             assertEquals(commitsWhileOpen, loop.commits(), "nothing committed while the database is down");
             assertTrue(loop.errors() >= CircuitBreaker.DEFAULT_FAILURE_THRESHOLD);
 
-            postgres.start();
+            server.start();
             await().atMost(WAIT).until(() -> loop.lag() == 0 && loop.breaker().state() == CircuitBreaker.State.CLOSED);
             assertEquals(HealthStatus.HEALTHY, loop.health().status());
             assertEquals(0, loop.deadLettered());
+
+            assertEquals(n, SinkHarness.count(t, ""), "every record exactly once");
+            long sum = (long) n * (n - 1) / 2; // values 0..n-1
+            assertEquals(sum, SinkHarness.longQuery(t, "SELECT CAST(SUM(value) AS BIGINT) FROM outage"));
+            // the keys: device times T0 + i ms, asset_(i % 50)
+            assertEquals(sum, SinkHarness.longQuery(t, "SELECT CAST(SUM(EXTRACT(EPOCH FROM device_time - TIMESTAMPTZ "
+                    + "'2026-01-29T10:00:00Z') * 1000) AS BIGINT) FROM outage"));
+            assertEquals(0, SinkHarness.count(t, "asset_id <> 'asset_' || (CAST(value AS BIGINT) % 50)"));
         }
-        assertEquals(n, SinkHarness.count(t, ""), "every record exactly once");
-        long sum = (long) n * (n - 1) / 2; // values 0..n-1
-        assertEquals(sum, SinkHarness.longQuery(t, "SELECT CAST(SUM(value) AS BIGINT) FROM outage"));
-        // the keys: device times T0 + i ms, asset_(i % 50)
-        assertEquals(sum, SinkHarness.longQuery(t, "SELECT CAST(SUM(EXTRACT(EPOCH FROM device_time - TIMESTAMPTZ "
-                + "'2026-01-29T10:00:00Z') * 1000) AS BIGINT) FROM outage"));
-        assertEquals(0, SinkHarness.count(t, "asset_id <> 'asset_' || (CAST(value AS BIGINT) % 50)"));
     }
 }

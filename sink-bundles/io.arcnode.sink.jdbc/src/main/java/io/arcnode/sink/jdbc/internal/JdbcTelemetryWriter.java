@@ -64,6 +64,11 @@ final class JdbcTelemetryWriter implements SinkWriter<Measurement> {
                 close();
             }
             throw failure;
+        } catch (AssertionError e) {
+            // pgjdbc asserts on a connection that died mid-batch (seen with -ea when the server stops): lost connection
+            rollback(c);
+            close();
+            throw SinkException.retryable("connection lost during the batch: " + e.getMessage(), e);
         }
     }
 
