@@ -5,9 +5,7 @@ import io.arcnode.api.health.HealthContributor;
 import io.arcnode.api.health.HealthStatus;
 import io.arcnode.sink.internal.SinkMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -79,7 +77,6 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
     private final Supplier<SinkWriter<T>> writers;
     private final DeadLetters deadLetters;
     private final CircuitBreaker breaker;
-    private final Clock clock;
     private final SinkMetrics metrics;
     private final Object monitor = new Object();
 
@@ -94,7 +91,8 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
     private volatile boolean running;
     private volatile boolean closed;
     private volatile Consumer<String, byte[]> consumer;
-    private Instant lagAt = Instant.MIN;
+    private long lagAtNanos;
+    private boolean lagEver;
     private Thread thread;
 
     /**
@@ -104,13 +102,12 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
      * @param decoder     record to {@code T}; a runtime exception makes the record poison
      * @param writers     makes the writer of each attempt
      * @param deadLetters where poison records go
-     * @param breaker     the sink's breaker (kept across attempts)
-     * @param clock       time source of the lag refresh
+     * @param breaker     the sink's breaker (kept across attempts; its clock drives the cooldown)
      * @param registry    where the metrics go; {@code null}: none
      */
     public SinkLoop(String name, Supplier<Consumer<String, byte[]>> consumers, Collection<String> topics,
             Function<ConsumerRecord<String, byte[]>, T> decoder, Supplier<SinkWriter<T>> writers,
-            DeadLetters deadLetters, CircuitBreaker breaker, Clock clock, PrometheusRegistry registry) {
+            DeadLetters deadLetters, CircuitBreaker breaker, PrometheusRegistry registry) {
         this.name = Objects.requireNonNull(name, "name");
         this.consumers = Objects.requireNonNull(consumers, "consumers");
         this.topics = List.copyOf(topics);
@@ -121,7 +118,6 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
         this.writers = Objects.requireNonNull(writers, "writers");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.breaker = Objects.requireNonNull(breaker, "breaker");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = registry == null ? null : SinkMetrics.attach(registry, this);
     }
 
@@ -348,11 +344,12 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
     }
 
     private void refreshLag(Consumer<String, byte[]> c, boolean force) {
-        Instant now = clock.instant();
-        if (!force && Duration.between(lagAt, now).compareTo(LAG_INTERVAL) < 0) {
+        long now = System.nanoTime(); // a rate limit, not logic: the monotonic clock
+        if (!force && lagEver && now - lagAtNanos < LAG_INTERVAL.toNanos()) {
             return;
         }
-        lagAt = now;
+        lagAtNanos = now;
+        lagEver = true;
         Set<TopicPartition> assigned = c.assignment();
         if (assigned.isEmpty()) {
             return;

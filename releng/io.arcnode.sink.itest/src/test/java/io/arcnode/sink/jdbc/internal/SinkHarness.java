@@ -42,7 +42,7 @@ final class SinkHarness implements AutoCloseable {
         return new SinkLoop<>(name,
                 () -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()), List.of(topic),
                 r -> MeasurementAvro.decode(r.value()), () -> new JdbcTelemetryWriter(target, s -> storage = s),
-                new KafkaDeadLetters(dlq, name), new CircuitBreaker(Clock.systemUTC()), Clock.systemUTC(), registry);
+                new KafkaDeadLetters(dlq, name), new CircuitBreaker(Clock.systemUTC()), registry);
     }
 
     /** @return the value of a sink's counter or gauge, or the observation count of a histogram */

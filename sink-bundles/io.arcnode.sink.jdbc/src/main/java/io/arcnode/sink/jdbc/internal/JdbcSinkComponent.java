@@ -83,7 +83,7 @@ public final class JdbcSinkComponent implements HealthContributor {
                 () -> KafkaClients.create(() -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())),
                 settings.topics(), r -> MeasurementAvro.decode(r.value()),
                 () -> new JdbcTelemetryWriter(settings.target(), kind -> storage = kind),
-                new KafkaDeadLetters(dlq, NAME), new CircuitBreaker(Clock.systemUTC()), Clock.systemUTC(),
+                new KafkaDeadLetters(dlq, NAME), new CircuitBreaker(Clock.systemUTC()),
                 PrometheusRegistry.defaultRegistry);
         loop.start();
         LOG.info("sink jdbc: {} -> {}", settings.topics(), settings.target());
