@@ -255,6 +255,13 @@ public final class ConfigSchema {
                 "outgoing e-mail"));
         s.add(section("logging", "logging",
                 req("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "root log level")));
+        s.add(section("sink_jdbc", "JDBC sink: telemetry into PostgreSQL/TimescaleDB or H2 (spec 004)",
+                req("enabled", bool(), "run the sink"),
+                opt("url", string(), "jdbc:postgresql: or jdbc:h2: URL; none: H2 file <gateway.data_dir>/sink/telemetry"),
+                opt("user", string(), "database user (password is the secret SINK_JDBC_PASSWORD)"),
+                req("table", string(), "table of the readings (lower-case SQL identifier)"),
+                req("batch_size", integer(1, 10_000), "records per poll and per database write"),
+                req("topics", string(), "comma separated measurement topics the sink consumes")));
         return new ConfigSchema(s);
     }
 }

@@ -34,7 +34,8 @@ public final class SecretsEnv {
             "AWS_ACCESS_KEY_ID",
             "AWS_SECRET_ACCESS_KEY",
             "PLATFORM_DB_PASSWORD",
-            "SMTP_PASSWORD");
+            "SMTP_PASSWORD",
+            "SINK_JDBC_PASSWORD");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -57,7 +57,12 @@ class LayeredConfigLoaderTest {
                 + "    outbox_dir: data/outbox\n"
                 + "    from: noreply@example.com\n"
                 + "  logging:\n"
-                + "    level: INFO\n";
+                + "    level: INFO\n"
+                + "  sink_jdbc:\n"
+                + "    enabled: false\n"
+                + "    table: telemetry\n"
+                + "    batch_size: 500\n"
+                + "    topics: telemetry.clean\n";
     }
 
     static String allStages() {
@@ -88,7 +93,8 @@ class LayeredConfigLoaderTest {
         assertEquals(Integer.class, c.section("http").get("port").getClass());
         assertEquals(Boolean.TRUE, c.section("stream").get("embedded"));
         assertFalse(c.section("artifact_store").containsKey("s3_endpoint_url"), "null values are omitted");
-        assertEquals(List.of("gateway", "http", "stream", "artifact_store", "platform_db", "email", "logging"),
+        assertEquals(List.of("gateway", "http", "stream", "artifact_store", "platform_db", "email", "logging",
+                "sink_jdbc"),
                 List.copyOf(c.sections().keySet()));
     }
 
@@ -260,7 +266,7 @@ class LayeredConfigLoaderTest {
         Path d = write("cfg.defaults.yml", allStages() + block("local", "again", 1));
         ConfigException e = fail(d, "local", null);
         assertTrue(e.getMessage().contains("duplicate key 'local'"), e.getMessage());
-        assertTrue(e.getMessage().contains("at line 88, column "), e.getMessage()); // where the second "local:" starts
+        assertTrue(e.getMessage().contains("at line 103, column "), e.getMessage()); // where the second "local:" starts
     }
 
     @Test
