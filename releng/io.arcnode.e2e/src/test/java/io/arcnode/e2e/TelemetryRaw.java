@@ -53,24 +53,35 @@ final class TelemetryRaw {
 
     /** @return every record of the topic up to its current end, decoded */
     static List<GenericRecord> readAll(String bootstrap) throws IOException {
+        return readAll(bootstrap, TOPIC, "measurement-v1.avsc");
+    }
+
+    /**
+     * @param schemaFile the stream bundle's schema of the topic's records ({@code measurement-v1.avsc},
+     *                   {@code aggregate-v1.avsc})
+     * @return every committed record of {@code topic} up to its current end, decoded ({@code read_committed}: the
+     *         validator and aggregator write in transactions)
+     */
+    static List<GenericRecord> readAll(String bootstrap, String topic, String schemaFile) throws IOException {
         Schema schema = new Schema.Parser().parse(Products.repo()
-                .resolve(Path.of("bundles/io.arcnode.stream/src/main/resources/avro/measurement-v1.avsc")).toFile());
+                .resolve(Path.of("bundles/io.arcnode.stream/src/main/resources/avro", schemaFile)).toFile());
         BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), schema);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<GenericRecord> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("could not read " + TOPIC + " to its end within 60 s");
+                    throw new IOException("could not read " + topic + " to its end within 60 s");
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     out.add(decoder.decode(r.value()));
