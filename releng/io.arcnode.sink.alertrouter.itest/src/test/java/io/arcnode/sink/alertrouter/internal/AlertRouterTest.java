@@ -162,8 +162,8 @@ class AlertRouterTest {
         return r;
     }
 
-    private static byte[] alarm(long seq, String id, String severity, String event, String to) {
-        return ("{\"seq\": " + seq + ", \"alarm_id\": \"" + id + "\", \"asset_id\": \"cdu_01\", \"parameter\":"
+    private static byte[] alarm(String asset, long seq, String id, String severity, String event, String to) {
+        return ("{\"seq\": " + seq + ", \"alarm_id\": \"" + id + "\", \"asset_id\": \"" + asset + "\", \"parameter\":"
                 + " \"supply_temp\", \"rule\": \"temp_high\", \"condition\": \"value >= 80.0\", \"severity\": \""
                 + severity + "\", \"message\": \"supply temperature high\", \"state\": \"" + to + "\","
                 + " \"transition\": {\"from\": null, \"to\": \"" + to + "\", \"event\": \"" + event + "\","
@@ -179,11 +179,11 @@ class AlertRouterTest {
     void criticalAtOnceLowInTheDigestAfterTheIntervalPoisonToTheDlq() throws Exception {
         startSmtp();
         router = router(TOPIC_A, dir.resolve("spool-a"), Duration.ofSeconds(1));
-        send(TOPIC_A, "cdu_01", alarm(1, "alm-a1", "CRITICAL", "raised", "ACTIVE"));
-        send(TOPIC_A, "cdu_01", alarm(2, "alm-a1", "CRITICAL", "ack", "ACKNOWLEDGED"));
-        send(TOPIC_A, "cdu_02", alarm(3, "alm-a2", "LOW", "raised", "ACTIVE"));
-        send(TOPIC_A, "cdu_03", alarm(4, "alm-a3", "MEDIUM", "raised", "ACTIVE"));
-        send(TOPIC_A, "cdu_04", alarm(5, "alm-a4", "HIGH", "raised", "ACTIVE"));
+        send(TOPIC_A, "cdu_01", alarm("cdu_01", 1, "alm-a1", "CRITICAL", "raised", "ACTIVE"));
+        send(TOPIC_A, "cdu_01", alarm("cdu_01", 2, "alm-a1", "CRITICAL", "ack", "ACKNOWLEDGED"));
+        send(TOPIC_A, "cdu_02", alarm("cdu_02", 3, "alm-a2", "LOW", "raised", "ACTIVE"));
+        send(TOPIC_A, "cdu_03", alarm("cdu_03", 4, "alm-a3", "MEDIUM", "raised", "ACTIVE"));
+        send(TOPIC_A, "cdu_04", alarm("cdu_04", 5, "alm-a4", "HIGH", "raised", "ACTIVE"));
         send(TOPIC_A, "cdu_05", "{\"seq\": \"x\"".getBytes(StandardCharsets.UTF_8));
 
         await().atMost(WAIT).until(() -> router.loop().recordsOut() + router.loop().deadLettered() == 6
@@ -219,12 +219,12 @@ class AlertRouterTest {
     void smtpDownOpensTheBreakerKeepsTheDigestAcrossARestartAndLosesNothing() throws Exception {
         Path spool = dir.resolve("spool-b");
         router = router(TOPIC_B, spool, Duration.ofSeconds(1));
-        send(TOPIC_B, "cdu_11", alarm(11, "alm-b1", "LOW", "raised", "ACTIVE"));
-        send(TOPIC_B, "cdu_12", alarm(12, "alm-b2", "LOW", "condition_cleared", "CLEARED"));
+        send(TOPIC_B, "cdu_11", alarm("cdu_11", 11, "alm-b1", "LOW", "raised", "ACTIVE"));
+        send(TOPIC_B, "cdu_12", alarm("cdu_12", 12, "alm-b2", "LOW", "condition_cleared", "CLEARED"));
         await().atMost(WAIT).until(() -> router.pending() == 2 && router.loop().lag() == 0);
 
         // SMTP is not there: the critical alarm's mail fails, the loop retries through its breaker (webhook once)
-        send(TOPIC_B, "cdu_13", alarm(13, "alm-b3", "CRITICAL", "raised", "ACTIVE"));
+        send(TOPIC_B, "cdu_13", alarm("cdu_13", 13, "alm-b3", "CRITICAL", "raised", "ACTIVE"));
         await().atMost(WAIT).until(() -> router.loop().breaker().timesOpened() >= 1);
         assertEquals(1, hooks.size());
         assertTrue(router.loop().lag() > 0);
