@@ -262,6 +262,20 @@ public final class ConfigSchema {
                 req("table", string(), "table of the readings (lower-case SQL identifier)"),
                 req("batch_size", integer(1, 10_000), "records per poll and per database write"),
                 req("topics", string(), "comma separated measurement topics the sink consumes")));
+        s.add(section("sink_s3", "S3 sink: time-partitioned Avro objects (io.arcnode.sink.s3)",
+                req("enabled", bool(), "run the sink"),
+                req("topics", string(), "comma separated topics; telemetry.* as measurements, others raw"),
+                req("bucket", string(), "bucket (must exist)"),
+                req("prefix", string(), "key prefix without leading/trailing slash; empty: none"),
+                reqNullable("endpoint_url", string(), "S3-compatible endpoint; null means AWS"),
+                reqNullable("region", string(), "signing region; null means us-east-1"),
+                req("path_style", bool(), "path-style requests"),
+                req("batch_size", integer(1, 10_000), "records per poll and write"),
+                req("chunk_records", integer(1, 1_000_000), "offsets per object window")));
+        s.add(section("sink_alertrouter", "alert router sink (io.arcnode.sink.alertrouter)",
+                req("enabled", bool(), "run the router"),
+                reqNullable("routes_file", string(), "routing table YAML (product root relative)"),
+                req("batch_size", integer(1, 10_000), "records per poll")));
         return new ConfigSchema(s);
     }
 }

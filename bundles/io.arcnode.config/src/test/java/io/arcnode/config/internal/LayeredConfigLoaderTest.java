@@ -62,7 +62,12 @@ class LayeredConfigLoaderTest {
                 + "    enabled: false\n"
                 + "    table: telemetry\n"
                 + "    batch_size: 500\n"
-                + "    topics: telemetry.clean\n";
+                + "    topics: telemetry.clean\n"
+                + "  sink_s3:\n"
+                + "    {enabled: false, topics: telemetry.clean, bucket: arcnode-telemetry, prefix: arcnode,"
+                + " endpoint_url: null, region: null, path_style: true, batch_size: 500, chunk_records: 5000}\n"
+                + "  sink_alertrouter:\n"
+                + "    {enabled: false, routes_file: null, batch_size: 100}\n";
     }
 
     static String allStages() {
@@ -94,7 +99,7 @@ class LayeredConfigLoaderTest {
         assertEquals(Boolean.TRUE, c.section("stream").get("embedded"));
         assertFalse(c.section("artifact_store").containsKey("s3_endpoint_url"), "null values are omitted");
         assertEquals(List.of("gateway", "http", "stream", "artifact_store", "platform_db", "email", "logging",
-                "sink_jdbc"),
+                "sink_jdbc", "sink_s3", "sink_alertrouter"),
                 List.copyOf(c.sections().keySet()));
     }
 
@@ -266,7 +271,7 @@ class LayeredConfigLoaderTest {
         Path d = write("cfg.defaults.yml", allStages() + block("local", "again", 1));
         ConfigException e = fail(d, "local", null);
         assertTrue(e.getMessage().contains("duplicate key 'local'"), e.getMessage());
-        assertTrue(e.getMessage().contains("at line 103, column "), e.getMessage()); // where the second "local:" starts
+        assertTrue(e.getMessage().contains("at line 115, column "), e.getMessage()); // where the second "local:" starts
     }
 
     @Test
