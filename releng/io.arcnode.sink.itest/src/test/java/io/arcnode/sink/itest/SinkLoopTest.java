@@ -25,9 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +133,46 @@ class SinkLoopTest {
             assertEquals("bad", dead.get(0).key());
             assertTrue(new String(dead.get(0).headers().lastHeader(KafkaDeadLetters.FINDINGS_HEADER).value(),
                     StandardCharsets.UTF_8).startsWith("sink_loop: not decodable: "));
+        }
+    }
+
+    /**
+     * A source written in producer transactions, as the validator writes {@code telemetry.clean}: each transaction
+     * ends with a commit marker no poll returns. The lag still reaches 0 once everything is written.
+     */
+    @Test
+    void theLagReachesZeroOnATopicWrittenInTransactions() throws Exception {
+        try (StreamFixture stream = new StreamFixture(tmp.resolve("broker"));
+                Producer<String, byte[]> dlq = stream.producer()) {
+            String topic = "telemetry.itest_tx";
+            stream.createTopics(topic, StreamTopics.DLQ_TELEMETRY);
+            Map<String, Object> pc = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stream.bootstrap(),
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "itest-tx", ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<String, byte[]> tx = new KafkaProducer<>(pc, new StringSerializer(),
+                    new ByteArraySerializer())) {
+                tx.initTransactions();
+                for (int t = 0; t < 5; t++) {
+                    tx.beginTransaction();
+                    for (int i = 0; i < 10; i++) {
+                        int n = t * 10 + i;
+                        tx.send(new ProducerRecord<>(topic, "k" + n, String.valueOf(n).getBytes(StandardCharsets.UTF_8)));
+                    }
+                    tx.commitTransaction();
+                }
+            }
+            Downstream downstream = new Downstream();
+            downstream.down = false;
+            Map<String, Object> c = SinkLoop.consumerConfig(stream.bootstrap(), "itest-tx-loop", 50);
+            try (SinkLoop<Integer> loop = new SinkLoop<>("txloop",
+                    () -> new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer()), List.of(topic),
+                    (ConsumerRecord<String, byte[]> r) -> Integer.valueOf(new String(r.value(), StandardCharsets.UTF_8)),
+                    () -> downstream, new KafkaDeadLetters(dlq, "txloop"), new CircuitBreaker(Clock.systemUTC()),
+                    null)) {
+                loop.start();
+                await().atMost(WAIT).until(() -> downstream.stored.size() == 50);
+                await().atMost(WAIT).until(loop::lag, lag -> lag == 0);
+                assertEquals(50, loop.recordsOut());
+            }
         }
     }
 }

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Crash:</b> an exception from the stream (broker away) ends the attempt; consumer and writer are closed
  *       and made again after a backoff (1 s doubling to 30 s), resuming from the committed offsets.</li>
  *   <li><b>Lag:</b> records behind = end offsets - committed offsets over the assigned partitions, refreshed at
- *       most once a second and after each commit; {@code -1} until known.</li>
+ *       most once a second and after each commit; {@code -1} until known. On a topic written in producer
+ *       transactions the offsets past the commit markers are committed after an empty poll, so the lag reaches 0.</li>
  * </ul>
  *
  * <p>Health: non-critical component {@code sink_<name>}, {@code DEGRADED} while starting, restarting or while the
@@ -93,6 +94,8 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
     private volatile Consumer<String, byte[]> consumer;
     private long lagAtNanos;
     private boolean lagEver;
+    private long markersAtNanos;
+    private boolean markersEver;
     private Thread thread;
 
     /**
@@ -192,10 +195,12 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
                     continue;
                 }
                 ConsumerRecords<String, byte[]> records = c.poll(POLL);
-                refreshLag(c, false);
                 if (records.isEmpty()) {
+                    commitPastMarkers(c);
+                    refreshLag(c, false);
                     continue;
                 }
+                refreshLag(c, false);
                 if (!breaker.tryAcquire()) {
                     rewind(c, records);
                     continue;
@@ -341,6 +346,45 @@ public final class SinkLoop<T> implements HealthContributor, AutoCloseable {
         }
         c.resume(c.paused());
         refreshLag(c, false);
+    }
+
+    /**
+     * A topic written in producer transactions (the validator's {@code telemetry.clean}, the aggregator's topics)
+     * ends each transaction with a commit marker: an offset no poll returns. Committing "last record + 1" leaves the
+     * committed offset on that marker, one behind the end for good. After an empty poll every record before the
+     * consumer's position has been written (each poll's batch is written, dead-lettered or rewound before the next
+     * poll), so a position beyond the committed offset passed markers only: committing it lets the lag reach 0.
+     * At most once per {@link #LAG_INTERVAL}.
+     */
+    private void commitPastMarkers(Consumer<String, byte[]> c) {
+        long now = System.nanoTime(); // a rate limit, not logic: the monotonic clock
+        if (markersEver && now - markersAtNanos < LAG_INTERVAL.toNanos()) {
+            return;
+        }
+        markersAtNanos = now;
+        markersEver = true;
+        Set<TopicPartition> assigned = c.assignment();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = c.committed(assigned, ADMIN_TIMEOUT);
+            Map<TopicPartition, OffsetAndMetadata> ahead = new HashMap<>();
+            for (TopicPartition tp : assigned) {
+                OffsetAndMetadata o = committed.get(tp);
+                long position = c.position(tp, ADMIN_TIMEOUT);
+                if (o == null || position > o.offset()) {
+                    ahead.put(tp, new OffsetAndMetadata(position));
+                }
+            }
+            if (!ahead.isEmpty()) {
+                c.commitSync(ahead);
+                lagEver = false; // the lag is refreshed right after
+            }
+        } catch (CommitFailedException | org.apache.kafka.common.errors.RebalanceInProgressException
+                | org.apache.kafka.common.errors.TimeoutException e) {
+            LOG.debug("sink {}: offsets past transaction markers not committed now: {}", name, e.toString());
+        }
     }
 
     private void refreshLag(Consumer<String, byte[]> c, boolean force) {
