@@ -62,7 +62,18 @@ class LayeredConfigLoaderTest {
                 + "    enabled: false\n"
                 + "    table: telemetry\n"
                 + "    batch_size: 500\n"
-                + "    topics: telemetry.clean\n";
+                + "    topics: telemetry.clean\n"
+                + "  sink_kafka:\n"
+                + "    enabled: false\n"
+                + "    topics: telemetry.clean\n"
+                + "    batch_size: 500\n"
+                + "    timeout_ms: 30000\n"
+                + "  sink_http:\n"
+                + "    enabled: false\n"
+                + "    topics: telemetry.clean\n"
+                + "    auth: none\n"
+                + "    timeout_ms: 10000\n"
+                + "    batch_size: 500\n";
     }
 
     static String allStages() {
@@ -94,7 +105,7 @@ class LayeredConfigLoaderTest {
         assertEquals(Boolean.TRUE, c.section("stream").get("embedded"));
         assertFalse(c.section("artifact_store").containsKey("s3_endpoint_url"), "null values are omitted");
         assertEquals(List.of("gateway", "http", "stream", "artifact_store", "platform_db", "email", "logging",
-                "sink_jdbc"),
+                "sink_jdbc", "sink_kafka", "sink_http"),
                 List.copyOf(c.sections().keySet()));
     }
 
@@ -266,7 +277,7 @@ class LayeredConfigLoaderTest {
         Path d = write("cfg.defaults.yml", allStages() + block("local", "again", 1));
         ConfigException e = fail(d, "local", null);
         assertTrue(e.getMessage().contains("duplicate key 'local'"), e.getMessage());
-        assertTrue(e.getMessage().contains("at line 103, column "), e.getMessage()); // where the second "local:" starts
+        assertTrue(e.getMessage().contains("at line 136, column "), e.getMessage()); // where the second "local:" starts
     }
 
     @Test
