@@ -104,10 +104,10 @@ final class ReplicationWriter implements SinkWriter<ConsumerRecord<String, byte[
             try {
                 producer.beginTransaction();
                 for (ConsumerRecord<String, byte[]> r : todo) {
-                    acks.add(producer.send(replica(r)));
+                    acks.add(send(replica(r)));
                 }
                 for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
-                    acks.add(producer.send(new ProducerRecord<>(settings.offsetsTopic(), key(e.getKey()),
+                    acks.add(send(new ProducerRecord<>(settings.offsetsTopic(), key(e.getKey()),
                             Long.toString(e.getValue()).getBytes(StandardCharsets.UTF_8))));
                 }
                 producer.commitTransaction();
@@ -125,6 +125,26 @@ final class ReplicationWriter implements SinkWriter<ConsumerRecord<String, byte[
             }
             throw SinkException.retryable("target " + settings.bootstrap() + ": " + e, e);
         }
+    }
+
+    /**
+     * Sends one record; a send that failed at once (the producer reports a metadata timeout or a too large record
+     * through the future, after blocking up to {@code max.block.ms}) ends the batch here, so a target that is gone
+     * costs one timeout per write, not one per record.
+     */
+    private Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+        Future<RecordMetadata> f = producer.send(record);
+        if (f.isDone()) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof KafkaException k ? k : new KafkaException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException("interrupted", e);
+            }
+        }
+        return f;
     }
 
     /**
@@ -194,7 +214,8 @@ final class ReplicationWriter implements SinkWriter<ConsumerRecord<String, byte[
     private void ensureTopics() throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         Map<String, Object> a = clientConfig();
         a.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.transactionalId() + "-admin");
-        try (Admin admin = KafkaClients.create(() -> Admin.create(a))) {
+        Admin admin = KafkaClients.create(() -> Admin.create(a));
+        try {
             Set<String> wanted = new TreeSet<>();
             settings.topics().forEach(t -> wanted.add(settings.targetTopic(t)));
             Set<String> existing = admin.listTopics().names().get(timeoutMs(), TimeUnit.MILLISECONDS);
@@ -218,6 +239,8 @@ final class ReplicationWriter implements SinkWriter<ConsumerRecord<String, byte[
                     }
                 }
             }
+        } finally {
+            admin.close(settings.timeout()); // bounded: the target may be gone
         }
     }
 
@@ -229,8 +252,9 @@ final class ReplicationWriter implements SinkWriter<ConsumerRecord<String, byte[
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs());
         Map<TopicPartition, Long> out = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.create(() -> new KafkaConsumer<>(c,
-                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer()))) {
+        KafkaConsumer<String, byte[]> consumer = KafkaClients.create(() -> new KafkaConsumer<>(c,
+                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer()));
+        try {
             List<TopicPartition> parts = consumer.partitionsFor(settings.offsetsTopic(), settings.timeout()).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             if (parts.isEmpty()) {
@@ -255,6 +279,8 @@ final class ReplicationWriter implements SinkWriter<ConsumerRecord<String, byte[
         } catch (NumberFormatException e) {
             throw new KafkaException("offsets topic " + settings.offsetsTopic() + " holds a value that is no offset: "
                     + e.getMessage(), e);
+        } finally {
+            consumer.close(settings.timeout());
         }
         return out;
     }
