@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaSinkTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    /** Generous: with the target down each failed write takes a few timeouts (3 s each) on a shared machine. */
+    private static final Duration WAIT = Duration.ofSeconds(240);
     private static final String GATEWAY = "itest-gw";
 
     @TempDir
