@@ -276,6 +276,24 @@ public final class ConfigSchema {
                 req("enabled", bool(), "run the router"),
                 reqNullable("routes_file", string(), "routing table YAML (product root relative)"),
                 req("batch_size", integer(1, 10_000), "records per poll")));
+        s.add(section("sink_kafka", "Kafka sink: replicates local topics to a customer Kafka cluster (spec 004)",
+                req("enabled", bool(), "whether the sink runs"),
+                opt("bootstrap_servers", string(), "target cluster host:port list (required when enabled)"),
+                req("topics", string(), "comma separated local topics to replicate"),
+                opt("topic_prefix", string(), "put before each local topic name to make the target topic"),
+                opt("topic_rename", string(), "local=target topic pairs, comma separated; win over the prefix"),
+                opt("properties", string(), "target client settings name=value;... (TLS/SASL; secrets in secrets.env)"),
+                req("batch_size", integer(1, 10_000), "records per poll and target transaction"),
+                req("timeout_ms", integer(1000, 300_000), "how long one call to the target may block")));
+        s.add(section("sink_http", "HTTP sink: measurements as batched JSON POSTs (spec 004)",
+                req("enabled", bool(), "whether the sink runs"),
+                opt("url", string(), "http(s) URL each batch is POSTed to (required when enabled)"),
+                req("topics", string(), "comma separated measurement topics"),
+                opt("headers", string(), "extra request headers, Name: value; Name2: value2"),
+                req("auth", oneOf("none", "bearer", "basic"), "bearer: SINK_HTTP_TOKEN, basic: user + SINK_HTTP_PASSWORD"),
+                opt("user", string(), "user of auth basic"),
+                req("timeout_ms", integer(1000, 300_000), "connect and request timeout"),
+                req("batch_size", integer(1, 10_000), "records per poll and request")));
         return new ConfigSchema(s);
     }
 }

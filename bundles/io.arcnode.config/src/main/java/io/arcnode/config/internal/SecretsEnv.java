@@ -35,7 +35,13 @@ public final class SecretsEnv {
             "AWS_SECRET_ACCESS_KEY",
             "PLATFORM_DB_PASSWORD",
             "SMTP_PASSWORD",
-            "SINK_JDBC_PASSWORD");
+            "SINK_JDBC_PASSWORD",
+            "SINK_KAFKA_SASL_JAAS_CONFIG",
+            "SINK_KAFKA_SSL_KEYSTORE_PASSWORD",
+            "SINK_KAFKA_SSL_TRUSTSTORE_PASSWORD",
+            "SINK_KAFKA_SSL_KEY_PASSWORD",
+            "SINK_HTTP_TOKEN",
+            "SINK_HTTP_PASSWORD");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

@@ -90,11 +90,11 @@ class ConfigBootstrapTest {
         FakeCm cm = new FakeCm();
         ArcnodeConfig cfg = load(dir, null);
 
-        assertEquals(11, ConfigBootstrap.publish(cm.admin(), cfg));
+        assertEquals(13, ConfigBootstrap.publish(cm.admin(), cfg));
         assertEquals(List.of("io.arcnode.artifact_store", "io.arcnode.email", "io.arcnode.gateway",
                 "io.arcnode.http", "io.arcnode.logging", "io.arcnode.platform_db",
-                "io.arcnode.sink_alertrouter", "io.arcnode.sink_jdbc", "io.arcnode.sink_s3",
-                "io.arcnode.stream", "org.apache.felix.http"),
+                "io.arcnode.sink_alertrouter", "io.arcnode.sink_http", "io.arcnode.sink_jdbc", "io.arcnode.sink_kafka",
+                "io.arcnode.sink_s3", "io.arcnode.stream", "org.apache.felix.http"),
                 cm.store.keySet().stream().sorted().toList());
         assertEquals("?", cm.locations.get("io.arcnode.http"));
         assertEquals(8081, cm.store.get("io.arcnode.http").get("port"));
@@ -102,14 +102,14 @@ class ConfigBootstrapTest {
         assertFalse(cm.store.get("io.arcnode.artifact_store").containsKey("s3_endpoint_url"));
 
         assertEquals(0, ConfigBootstrap.publish(cm.admin(), cfg), "unchanged content is not re-published");
-        assertEquals(11, cm.updates);
+        assertEquals(13, cm.updates);
         assertEquals("8081", cm.store.get("org.apache.felix.http").get("org.osgi.service.http.port"));
 
         ArcnodeConfig changed = load(dir, "http:\n  port: 9999\n");
         assertEquals(2, ConfigBootstrap.publish(cm.admin(), changed), "io.arcnode.http and Felix HTTP");
         assertEquals(9999, cm.store.get("io.arcnode.http").get("port"));
         assertEquals("9999", cm.store.get("org.apache.felix.http").get("org.osgi.service.http.port"));
-        assertEquals(13, cm.updates);
+        assertEquals(15, cm.updates);
     }
 
     @Test

@@ -67,7 +67,18 @@ class LayeredConfigLoaderTest {
                 + "    {enabled: false, topics: telemetry.clean, bucket: arcnode-telemetry, prefix: arcnode,"
                 + " endpoint_url: null, region: null, path_style: true, batch_size: 500, chunk_records: 5000}\n"
                 + "  sink_alertrouter:\n"
-                + "    {enabled: false, routes_file: null, batch_size: 100}\n";
+                + "    {enabled: false, routes_file: null, batch_size: 100}\n"
+                + "  sink_kafka:\n"
+                + "    enabled: false\n"
+                + "    topics: telemetry.clean\n"
+                + "    batch_size: 500\n"
+                + "    timeout_ms: 30000\n"
+                + "  sink_http:\n"
+                + "    enabled: false\n"
+                + "    topics: telemetry.clean\n"
+                + "    auth: none\n"
+                + "    timeout_ms: 10000\n"
+                + "    batch_size: 500\n";
     }
 
     static String allStages() {
@@ -99,7 +110,7 @@ class LayeredConfigLoaderTest {
         assertEquals(Boolean.TRUE, c.section("stream").get("embedded"));
         assertFalse(c.section("artifact_store").containsKey("s3_endpoint_url"), "null values are omitted");
         assertEquals(List.of("gateway", "http", "stream", "artifact_store", "platform_db", "email", "logging",
-                "sink_jdbc", "sink_s3", "sink_alertrouter"),
+                "sink_jdbc", "sink_s3", "sink_alertrouter", "sink_kafka", "sink_http"),
                 List.copyOf(c.sections().keySet()));
     }
 
@@ -271,7 +282,7 @@ class LayeredConfigLoaderTest {
         Path d = write("cfg.defaults.yml", allStages() + block("local", "again", 1));
         ConfigException e = fail(d, "local", null);
         assertTrue(e.getMessage().contains("duplicate key 'local'"), e.getMessage());
-        assertTrue(e.getMessage().contains("at line 115, column "), e.getMessage()); // where the second "local:" starts
+        assertTrue(e.getMessage().contains("at line 148, column "), e.getMessage()); // where the second "local:" starts
     }
 
     @Test
