@@ -41,7 +41,9 @@ public final class SecretsEnv {
             "SINK_KAFKA_SSL_TRUSTSTORE_PASSWORD",
             "SINK_KAFKA_SSL_KEY_PASSWORD",
             "SINK_HTTP_TOKEN",
-            "SINK_HTTP_PASSWORD");
+            "SINK_HTTP_PASSWORD",
+            "SINK_S3_ACCESS_KEY_ID",
+            "SINK_S3_SECRET_ACCESS_KEY");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
