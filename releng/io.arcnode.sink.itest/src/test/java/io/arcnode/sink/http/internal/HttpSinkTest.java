@@ -135,7 +135,9 @@ class HttpSinkTest {
     static SinkLoop<HttpRecord> loop(HttpSinkSettings s, String group, Producer<String, byte[]> dlq,
             CircuitBreaker breaker) {
         return HttpSinkComponent.create(s, stream.bootstrap(), group, new KafkaDeadLetters(dlq, "http"), breaker,
-                Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), new PrometheusRegistry());
+                Clock.systemUTC(), d -> {
+                    throw new AssertionError("no Retry-After in this test, yet the writer would wait " + d);
+                }, new PrometheusRegistry());
     }
 
     /** @return the ids of the records in the 2xx answered requests */
