@@ -24,7 +24,8 @@ import io.arcnode.api.telemetry.Timestamps;
 /**
  * Avro single-object encoding ({@code C3 01}, 8-byte CRC-64-AVRO schema fingerprint, Avro binary body) of
  * {@link Measurement} with the schemas {@code avro/measurement-v<n>.avsc} of this bundle. Writes with the newest
- * version; reads every version (resolved to the newest). Thread-safe.
+ * version; reads every version (resolved to the newest). The newest version is written and read field by field
+ * ({@link MeasurementBinary}), older ones through Avro's generic decoder. Thread-safe.
  */
 public final class MeasurementCodec {
 
@@ -38,6 +39,7 @@ public final class MeasurementCodec {
     private static final BinaryMessageEncoder<GenericRecord> ENCODER =
             new BinaryMessageEncoder<>(GenericData.get(), LATEST);
     private static final BinaryMessageDecoder<GenericRecord> DECODER = decoder();
+    private static final MeasurementBinary BINARY = new MeasurementBinary(LATEST);
 
     private MeasurementCodec() {
     }
@@ -52,8 +54,13 @@ public final class MeasurementCodec {
         return LATEST;
     }
 
-    /** @return the single-object encoding of {@code m} */
+    /** @return the single-object encoding of {@code m}, metadata in key order */
     public static byte[] encode(Measurement m) {
+        return BINARY.encode(m);
+    }
+
+    /** @return the single-object encoding of {@code m} by Avro's generic writer (the reference of the tests) */
+    static byte[] encodeGeneric(Measurement m) {
         try {
             ByteBuffer buf = ENCODER.encode(toRecord(m));
             byte[] bytes = new byte[buf.remaining()];
@@ -70,6 +77,9 @@ public final class MeasurementCodec {
      */
     public static Measurement decode(byte[] bytes) {
         try {
+            if (bytes != null && BINARY.writtenWithThis(bytes)) {
+                return BINARY.decode(bytes);
+            }
             return fromRecord(DECODER.decode(bytes));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not an Avro single-object encoded io.arcnode.telemetry.Measurement: "

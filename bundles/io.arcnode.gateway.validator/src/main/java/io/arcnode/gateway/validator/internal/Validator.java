@@ -47,6 +47,8 @@ public final class Validator {
     /** The recent history of one asset/parameter. */
     private static final class Series {
         final Deque<Instant> recent = new ArrayDeque<>();
+        /** The latest device time ever remembered: a later one cannot be among {@link #recent}. */
+        Instant newest;
         Instant lastTime;
         double lastValue;
     }
@@ -102,7 +104,7 @@ public final class Validator {
             findings.add(new Verdict.Finding("no_device_time", "the adapter gave no device time"));
             quality = worst(quality, Quality.UNCERTAIN);
         } else {
-            if (s.recent.contains(t)) {
+            if (s.newest != null && !t.isAfter(s.newest) && s.recent.contains(t)) {
                 findings.add(new Verdict.Finding("duplicate", "a reading of " + key + " at " + t + " was seen before"));
                 quality = worst(quality, Quality.BAD);
             }
@@ -143,6 +145,9 @@ public final class Validator {
 
     private static void remember(Series s, Instant t) {
         s.recent.addLast(t);
+        if (s.newest == null || t.isAfter(s.newest)) {
+            s.newest = t;
+        }
         if (s.recent.size() > DUPLICATE_WINDOW) {
             s.recent.removeFirst();
         }

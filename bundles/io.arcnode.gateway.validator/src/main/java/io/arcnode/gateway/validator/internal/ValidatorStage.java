@@ -191,7 +191,7 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
                 dlqRules = List.of(ADAPTER_BAD.rule());
             }
         }
-        headers.add(QUALITY_HEADER, bytes(v.quality().name()));
+        headers.add(QUALITY_HEADER, QUALITY_BYTES.get(v.quality()));
         if (!found.isEmpty()) {
             headers.add(FINDINGS_HEADER, bytes(findings(found)));
         }
@@ -199,8 +199,9 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
             headers.add(RAW_QUALITY_HEADER, bytes(m.quality().name()));
         }
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-        out.add(new ProducerRecord<>(v.bad() ? to[1] : to[0], null, r.key(), MeasurementAvro.encode(v.measurement()),
-                headers));
+        // a reading the checks left as it was keeps its bytes (any schema version: every reader decodes them all)
+        byte[] value = v.measurement() == m ? r.value() : MeasurementAvro.encode(v.measurement());
+        out.add(new ProducerRecord<>(v.bad() ? to[1] : to[0], null, r.key(), value, headers));
         List<String> alerted = new ArrayList<>();
         for (Measurement alarm : alerts.alarms(v)) {
             RecordHeaders h = new RecordHeaders();
@@ -212,6 +213,11 @@ public final class ValidatorStage implements Runnable, AutoCloseable {
         double latency = Duration.between(m.timestamps().gatewayTime(), clock.instant()).toNanos() / 1e9;
         return new Routed(r.topic(), out, dlqRules, alerted, Math.max(0, latency));
     }
+
+    /** The {@value #QUALITY_HEADER} values (a header's bytes are not copied by Kafka: shared, never written to). */
+    private static final Map<io.arcnode.api.telemetry.Quality, byte[]> QUALITY_BYTES = java.util.Arrays.stream(
+            io.arcnode.api.telemetry.Quality.values()).collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    q -> q, q -> bytes(q.name())));
 
     /** The finding of a DLQ record that no rule failed: the adapter gave it as BAD. */
     static final Verdict.Finding ADAPTER_BAD = new Verdict.Finding("adapter", "the adapter marked the reading BAD");

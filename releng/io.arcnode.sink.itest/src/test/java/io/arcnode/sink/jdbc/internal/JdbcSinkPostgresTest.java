@@ -116,6 +116,46 @@ class JdbcSinkPostgresTest {
         }
     }
 
+    /** The COPY path: each column as written (text, milliseconds before and after 2000, NaN, metadata JSON or NULL), a key twice: once. */
+    @Test
+    void everyColumnArrivesAsWrittenAndAKeyTwiceInABatchIsOneRow() throws Exception {
+        JdbcTarget t = target("columns");
+        java.time.Instant device = java.time.Instant.parse("2026-12-01T10:15:30.123Z");
+        java.time.Instant gateway = java.time.Instant.parse("1999-12-31T23:59:59.999Z");
+        Measurement a = new Measurement("k\u00fchler \u6e29\u5ea6", "temp\tx", Double.NaN, "\u00b0C", Quality.SUSPECT,
+                Classification.EVENT, new Timestamps(device, gateway), Map.of("b", "2", "a", "quote \" \\ \n"));
+        Measurement b = new Measurement("asset_y", "p", -1.5e-300, "", Quality.GOOD, Classification.TELEMETRY,
+                new Timestamps(null, gateway), Map.of());
+        Measurement again = new Measurement(a.assetId(), a.parameter(), 99, "x", Quality.BAD, Classification.ALARM,
+                a.timestamps(), Map.of());
+        try (JdbcTelemetryWriter w = new JdbcTelemetryWriter(t, kind -> { })) {
+            w.write(List.of(a, b, again));
+        }
+        try (Connection c = t.connect(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT asset_id, parameter, device_time, gateway_time,"
+                        + " time_source, value, unit, quality, classification, metadata FROM columns ORDER BY asset_id")) {
+            assertTrue(r.next());
+            assertEquals("asset_y", r.getString(1));
+            assertEquals(gateway, r.getObject(3, java.time.OffsetDateTime.class).toInstant(), "keyed by gateway time");
+            assertEquals("gateway", r.getString(5));
+            assertEquals(-1.5e-300, r.getDouble(6));
+            assertEquals("", r.getString(7));
+            assertEquals(null, r.getString(10));
+            assertTrue(r.next());
+            assertEquals(a.assetId(), r.getString(1));
+            assertEquals(a.parameter(), r.getString(2));
+            assertEquals(device, r.getObject(3, java.time.OffsetDateTime.class).toInstant());
+            assertEquals(gateway, r.getObject(4, java.time.OffsetDateTime.class).toInstant());
+            assertEquals("device", r.getString(5));
+            assertTrue(Double.isNaN(r.getDouble(6)));
+            assertEquals("\u00b0C", r.getString(7));
+            assertEquals("SUSPECT", r.getString(8));
+            assertEquals("EVENT", r.getString(9));
+            assertEquals("{\"a\":\"quote \\\" \\\\ \\n\",\"b\":\"2\"}", r.getString(10));
+            assertFalse(r.next(), "the second reading with the same key was skipped");
+        }
+    }
+
     @Test
     void poisonRecordsGoToTheDlqAndTheRestIsWritten() throws Exception {
         String topic = "telemetry.itest_poison";

@@ -124,6 +124,43 @@ public final class PipelineBench {
         }
     }
 
+    /** The stage a thread belongs to, for the CPU split: its name's prefix, the rest is the broker and the JVM. */
+    static String stageOf(String thread) {
+        if (thread.startsWith("bench-generator")) {
+            return "adapter";
+        }
+        if (thread.startsWith("arcnode-stream") || thread.contains("arcnode-stream-producer")) {
+            return "stream";
+        }
+        if (thread.contains("validator")) {
+            return "validator";
+        }
+        if (thread.contains("aggregator")) {
+            return "aggregator";
+        }
+        if (thread.contains("sink")) {
+            return "sink";
+        }
+        return "broker+jvm";
+    }
+
+    static final List<String> STAGES = List.of("adapter", "stream", "validator", "aggregator", "sink", "broker+jvm");
+
+    /** @return CPU ns per stage of the live threads (threads that ended meanwhile are missed: none end here) */
+    static Map<String, Long> stageCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                long ns = mx.getThreadCpuTime(info.getThreadId());
+                if (ns > 0) {
+                    cpu.merge(stageOf(info.getThreadName()), ns, Long::sum);
+                }
+            }
+        }
+        return cpu;
+    }
+
     public static void main(String[] args) throws Exception {
         List<Integer> rates = Stream.of((args.length > 0 ? args[0] : "10000,50000,100000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
@@ -149,7 +186,9 @@ public final class PipelineBench {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
             ValidatorStage validator = new ValidatorStage(consumer(bootstrap, ValidatorStage.GROUP),
-                    txProducer(bootstrap, "bench-validator"), new Validator(List.of()));
+                    txProducer(bootstrap, "bench-validator"), new Validator(List.of()), Clock.systemUTC(),
+                    new io.arcnode.gateway.validator.internal.ValidatorMetrics(
+                            new io.prometheus.metrics.model.registry.PrometheusRegistry()));
             AggregatorStats aggStats = new AggregatorStats(Clock.systemUTC());
             AggregatorStage aggregator = new AggregatorStage(consumer(bootstrap, AggregatorStage.GROUP),
                     txProducer(bootstrap, "bench-aggregator"),
@@ -157,7 +196,13 @@ public final class PipelineBench {
                     AggregatorSettings.DEFAULTS, aggStats, Clock.systemUTC());
             Latency latency = new Latency();
             AtomicLong rows = new AtomicLong();
-            JdbcTarget target = new JdbcTarget(pg.url(), "postgres", null, "telemetry");
+            // -Dbench.db=h2: the gateway's default database at the local and demo stages, an H2 file in this JVM
+            boolean h2 = "h2".equals(System.getProperty("bench.db"));
+            JdbcTarget target = h2
+                    ? new JdbcTarget("jdbc:h2:file:" + dir.resolve("h2").resolve("telemetry") + ";DB_CLOSE_ON_EXIT=FALSE", null, null,
+                            "telemetry")
+                    : new JdbcTarget(pg.url(), "postgres", null, "telemetry");
+            System.out.println("database: " + (h2 ? "H2 file in the benchmark's JVM" : "PostgreSQL, own processes"));
             Map<String, Object> dp = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             KafkaProducer<String, byte[]> dlq = new KafkaProducer<>(dp, new StringSerializer(),
                     new ByteArraySerializer());
@@ -173,9 +218,9 @@ public final class PipelineBench {
             at.start();
             sink.start();
 
-            System.out.printf("%-10s %12s %12s %10s %10s %12s %9s %9s %9s %9s %9s %9s%n", "rate", "published/s",
+            System.out.printf("%-10s %12s %12s %10s %10s %12s %9s %9s %9s %9s %9s %9s %9s %7s%n", "rate", "published/s",
                     "rows/s", "1s win/s", "1min win", "lag end", "p50 ms", "p99 ms", "jvm cpu", "jvm MiB",
-                    "pg cpu", "pg MiB");
+                    "pg cpu", "pg MiB", "raw lag", "dlq");
             for (int rate : rates) {
                 Generator g = new Generator(stream, rate);
                 Thread gt = new Thread(g, "bench-generator");
@@ -189,23 +234,34 @@ public final class PipelineBench {
                 long cpu0 = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
                         .getProcessCpuTime();
                 long pgCpu0 = pgTicks();
+                long dlq0 = records(admin, StreamTopics.DLQ_TELEMETRY);
+                Map<String, Long> stage0 = stageCpu();
                 long t0 = System.nanoTime();
                 TimeUnit.SECONDS.sleep(window);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 long cpu1 = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
                         .getProcessCpuTime();
                 long pgCpu1 = pgTicks();
+                Map<String, Long> stage1 = stageCpu();
                 long rowsW = rows.get() - rows0;
                 long pubW = g.acked.get() - pub0;
                 long w1s = aggStats.windowsOut(Resolution.SECOND) - w1s0;
                 long w1m = aggStats.windowsOut(Resolution.MINUTE) - w1m0;
                 long lag = lag(admin, StreamTopics.TELEMETRY_CLEAN, "bench-sink-jdbc");
+                long rawLag = lag(admin, StreamTopics.TELEMETRY_RAW, ValidatorStage.GROUP);
+                long dlqW = records(admin, StreamTopics.DLQ_TELEMETRY) - dlq0;
                 g.stop();
                 gt.join();
-                System.out.printf("%-10d %12.0f %12.0f %10.0f %10d %12d %9d %9d %9.2f %9d %9.2f %9d%n", rate,
+                System.out.printf("%-10d %12.0f %12.0f %10.0f %10d %12d %9d %9d %9.2f %9d %9.2f %9d %9d %7d%n", rate,
                         pubW / secs, rowsW / secs, w1s / secs, w1m, lag, latency.percentile(0.50),
                         latency.percentile(0.99), (cpu1 - cpu0) / 1e9 / secs, rssKb("self") / 1024,
-                        (pgCpu1 - pgCpu0) / (double) clkTck / secs, pgRssKb() / 1024);
+                        (pgCpu1 - pgCpu0) / (double) clkTck / secs, pgRssKb() / 1024, rawLag, dlqW);
+                StringBuilder split = new StringBuilder("           cpu cores by stage:");
+                for (String st : STAGES) {
+                    split.append(String.format(" %s %.2f", st,
+                            (stage1.getOrDefault(st, 0L) - stage0.getOrDefault(st, 0L)) / 1e9 / secs));
+                }
+                System.out.println(split);
                 // drain before the next rate
                 long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while (lag(admin, StreamTopics.TELEMETRY_CLEAN, "bench-sink-jdbc") > 0 && System.nanoTime() < drain) {
@@ -221,8 +277,14 @@ public final class PipelineBench {
         }
     }
 
-    /** Publishes {@code rate} readings per second in 10 ms steps, device time = gateway time = now. */
+    /**
+     * Publishes {@code rate} readings per second in 10 ms steps, gateway time = now. Reading {@code k} of a pair
+     * (each pair gets {@code rate / pairs} readings per second) has device time start + k pair intervals, so no two
+     * readings of a pair share a device time (which the validator would send to the DLQ as duplicates) even when the
+     * generator catches up after a pause.
+     */
     static final class Generator implements Runnable {
+        static final int PAIRS = ASSETS * 10;
         final LocalStream stream;
         final int rate;
         final AtomicLong acked = new AtomicLong();
@@ -244,15 +306,15 @@ public final class PipelineBench {
             long next = System.nanoTime();
             long sent = 0;
             long start = next;
-            int perParam = 0;
+            long startMillis = System.currentTimeMillis();
             while (!stopped) {
                 long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
                 Instant now = Instant.now();
                 while (sent < due) {
                     int asset = (int) (sent % ASSETS);
                     int param = (int) ((sent / ASSETS) % 10);
-                    // device time advances 1 ms per reading of a pair so no reading is a duplicate
-                    Instant device = now.plusNanos((perParam++ % 1000) * 1000L);
+                    long k = sent / PAIRS;
+                    Instant device = Instant.ofEpochMilli(startMillis + k * 1000L * PAIRS / rate);
                     Measurement m = new Measurement("asset_" + asset, "p" + param, sent % 1000 / 10.0, "unit",
                             Quality.GOOD, Classification.TELEMETRY, new Timestamps(device, now),
                             Map.of("adapter_id", "bench"));
@@ -279,7 +341,7 @@ public final class PipelineBench {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.getInteger("bench.max_poll_records", 500));
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.getInteger("bench.max_poll_records", 5000));
         return new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -293,12 +355,24 @@ public final class PipelineBench {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    static long lag(Admin admin, String topic, String group) throws Exception {
+    /** @return the end offset of every partition of {@code topic} */
+    static Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> ends(
+            Admin admin, String topic) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < 12; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        for (var p : description.partitions()) {
+            latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
         }
-        var end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+    }
+
+    /** @return the records in {@code topic} (sum of end offsets; transaction markers included) */
+    static long records(Admin admin, String topic) throws Exception {
+        return ends(admin, topic).values().stream().mapToLong(i -> i.offset()).sum();
+    }
+
+    static long lag(Admin admin, String topic, String group) throws Exception {
+        var end = ends(admin, topic);
         var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30,
                 TimeUnit.SECONDS);
         long lag = 0;

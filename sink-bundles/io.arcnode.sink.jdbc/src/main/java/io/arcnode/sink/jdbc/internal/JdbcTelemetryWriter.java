@@ -50,12 +50,16 @@ final class JdbcTelemetryWriter implements SinkWriter<Measurement> {
         Connection c = null;
         try {
             c = connection();
-            try (PreparedStatement ps = c.prepareStatement(target.dialect().insert(target.table()))) {
-                for (Measurement m : batch) {
-                    bind(ps, m);
-                    ps.addBatch();
+            if (target.dialect() == Dialect.POSTGRESQL) {
+                copy(c, batch);
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(target.dialect().insert(target.table()))) {
+                    for (Measurement m : batch) {
+                        bind(ps, m);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
-                ps.executeBatch();
             }
             c.commit();
             if (target.dialect() == Dialect.H2) {
@@ -80,6 +84,31 @@ final class JdbcTelemetryWriter implements SinkWriter<Measurement> {
         }
     }
 
+    /**
+     * PostgreSQL: the batch goes by binary COPY into a session-private staging table (temporary, so not in the WAL;
+     * emptied at each commit), then one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} moves it into the table
+     * in the same transaction: idempotent as the row-by-row insert, without parsing a statement per row.
+     */
+    private void copy(Connection c, List<Measurement> batch) throws SQLException {
+        byte[] data = PgCopyRows.encode(batch);
+        String stage = stagingTable();
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY " + stage + " ("
+                    + PgCopyRows.COLUMNS + ") FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(data));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY into " + stage + " failed: " + e.getMessage(), "08006", e);
+        }
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + target.table() + " (" + PgCopyRows.COLUMNS + ") SELECT "
+                    + PgCopyRows.COLUMNS + " FROM " + stage
+                    + " ON CONFLICT (asset_id, parameter, device_time) DO NOTHING");
+        }
+    }
+
+    private String stagingTable() {
+        return "arcnode_stage_" + target.table(); // the table is a checked identifier of at most 48 characters
+    }
+
     private Connection connection() throws SQLException {
         if (connection == null) {
             Connection c = target.connect();
@@ -89,6 +118,13 @@ final class JdbcTelemetryWriter implements SinkWriter<Measurement> {
                         ? "PostgreSQL, " + Timescale.apply(c, target.table()).detail
                         : "H2 table";
                 storage.accept(kind);
+                if (target.dialect() == Dialect.POSTGRESQL) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stagingTable() + " (LIKE "
+                                + target.table() + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
+                    }
+                    c.commit();
+                }
                 if (applied > 0) {
                     LOG.info("sink jdbc: {} migration(s) applied to {}; {}", applied, target, kind);
                 }
@@ -101,14 +137,24 @@ final class JdbcTelemetryWriter implements SinkWriter<Measurement> {
         return connection;
     }
 
-    static void bind(PreparedStatement ps, Measurement m) throws SQLException {
+    /**
+     * @return the row's key time: the device time, else the gateway time
+     * @throws SQLException SQLSTATE 22004 for a reading with neither
+     */
+    static Instant keyTime(Measurement m) throws SQLException {
         Instant device = m.timestamps() == null ? null : m.timestamps().deviceTime();
-        Instant gateway = m.timestamps() == null ? null : m.timestamps().gatewayTime();
-        Instant key = device != null ? device : gateway;
+        Instant key = device != null ? device : m.timestamps() == null ? null : m.timestamps().gatewayTime();
         if (key == null) {
             throw new SQLException("reading of " + m.assetId() + "/" + m.parameter() + " has neither device nor"
                     + " gateway time", "22004");
         }
+        return key;
+    }
+
+    static void bind(PreparedStatement ps, Measurement m) throws SQLException {
+        Instant key = keyTime(m);
+        Instant device = m.timestamps().deviceTime();
+        Instant gateway = m.timestamps().gatewayTime();
         ps.setString(1, m.assetId());
         ps.setString(2, m.parameter());
         ps.setObject(3, OffsetDateTime.ofInstant(key, ZoneOffset.UTC));
@@ -122,8 +168,13 @@ final class JdbcTelemetryWriter implements SinkWriter<Measurement> {
         ps.setString(7, m.unit());
         ps.setString(8, m.quality() == null ? null : m.quality().name());
         ps.setString(9, m.classification() == null ? null : m.classification().name());
+        ps.setString(10, metadataJson(m));
+    }
+
+    /** @return the metadata as a JSON object, null when there is none */
+    static String metadataJson(Measurement m) throws SQLException {
         try {
-            ps.setString(10, m.metadata().isEmpty() ? null : JSON.writeValueAsString(m.metadata()));
+            return m.metadata().isEmpty() ? null : JSON.writeValueAsString(m.metadata());
         } catch (JsonProcessingException e) {
             throw new SQLException("metadata not writable as JSON: " + e.getOriginalMessage(), "22000", e);
         }
