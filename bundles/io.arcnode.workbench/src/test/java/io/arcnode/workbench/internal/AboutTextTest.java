@@ -16,9 +16,4 @@ class AboutTextTest {
     void refusesAMissingVersion() {
         assertThrows(NullPointerException.class, () -> AboutText.of(null));
     }
-
-    @Test
-    void navigatorShowsThePlaceholderNodesInOrder() {
-        assertEquals(java.util.List.of("Orders", "EDP packages", "Gateways"), NavigatorNodes.TOP_LEVEL);
-    }
 }

@@ -1,0 +1,170 @@
+package io.arcnode.workbench.itest;
+
+import static io.arcnode.workbench.itest.Ui.await;
+import static io.arcnode.workbench.itest.Ui.onUi;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.arcnode.api.edp.ConfiguratorPayloads;
+import io.arcnode.workbench.orders.api.OrderForm;
+import io.arcnode.workbench.orders.api.OrderWorkspace;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Orders perspective driven through its real widgets: File > New Order, typing into the form, the platform's
+ * messages on the fields and in the problems list, the live summary, File > Save, Orders > Submit Order while the
+ * platform is offline. The workspace folder and the platform URL come from system properties set in the pom.
+ */
+class OrdersPerspectiveTest {
+
+    private static final String FIELD = "arcnode.field";
+    private static final String MESSAGE = "arcnode.message";
+    private static final String SUMMARY = "arcnode.summary";
+
+    private static final Map<String, String> VALID = Map.ofEntries(
+            Map.entry("operator_org", "ArcNode Ops"), Map.entry("deployment_site_name", "Site Alpha"),
+            Map.entry("contact_email", "ops@arcnode.io"), Map.entry("energy_source", "solar"),
+            Map.entry("source_capacity_mw", "12.5"), Map.entry("primary_workload", "ai_training"),
+            Map.entry("gpu_variant", "b200"), Map.entry("target_gpu_count", "560"),
+            Map.entry("bess_coupling", "ac_coupled"), Map.entry("bess_capacity_mwh", "20"),
+            Map.entry("grid_connection", "grid_tied"), Map.entry("climate_zone", "temperate"),
+            Map.entry("deployment_context", "commercial"), Map.entry("aws_partition", "standard"));
+
+    private static Shell window;
+    private static Path workspace;
+
+    @BeforeAll
+    static void start() throws Exception {
+        window = Ui.window();
+        workspace = Path.of(System.getProperty("arcnode.workspace")).toAbsolutePath().normalize();
+    }
+
+    @Test
+    void anOrderIsCreatedCheckedAsTypedSummarisedSavedAndKeptWhenThePlatformIsOffline() throws Exception {
+        String name = "itest order " + System.currentTimeMillis();
+        Ui.menu(window, "File", "New Order...");
+        Shell dialog = Ui.shell("New order");
+        onUi(() -> {
+            Ui.widgets(dialog, Text.class).get(0).setText(name);
+            return null;
+        });
+        Ui.press(dialog, "OK");
+        Path file = workspace.resolve(name + ".json");
+        await("the order file " + file, () -> Files.exists(file) ? file : null);
+        await("the editor showing " + name, () -> onUi(() -> Ui.widgets(window, Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Order " + name + ".json")) ? true : null));
+
+        // invalid values: the platform's rule messages on the fields
+        for (Map.Entry<String, String> e : VALID.entrySet()) {
+            set(e.getKey(), e.getValue());
+        }
+        set("source_capacity_mw", "0");
+        set("contact_email", "not an address");
+        set("bess_coupling", "none"); // capacity stays 20: the model rule bess_consistency
+        OrderForm expected = new OrderWorkspace(workspace).open(file);
+        VALID.forEach(expected::set);
+        expected.set("source_capacity_mw", "0");
+        expected.set("contact_email", "not an address");
+        expected.set("bess_coupling", "none");
+        OrderForm.Check check = expected.check();
+        for (String field : List.of("source_capacity_mw", "contact_email", "bess_coupling", "bess_capacity_mwh")) {
+            String want = String.join("\n", check.messages(field));
+            assertTrue(!want.isEmpty(), field);
+            await("the message of " + field + ": " + want, () -> onUi(() -> want.equals(
+                    Ui.widget(window, Label.class, MESSAGE, field).getText()) ? true : null));
+        }
+        assertTrue(message("bess_capacity_mwh").contains(ConfiguratorPayloads.BESS_CONSISTENCY_MESSAGE));
+        assertEquals("", message("gpu_variant"));
+        List<String> problems = onUi(() -> problemRows().stream().map(r -> r.get(2)).toList());
+        assertEquals(check.violations().stream().map(v -> v.message()).toList(), problems);
+        assertEquals("-", onUi(() -> summary("Compute containers")), "no summary of an invalid order");
+        Ui.screenshot(window, screenshots().resolve("orders-invalid.png"));
+
+        // corrected: no problem left, the live summary
+        set("source_capacity_mw", "12.5");
+        set("contact_email", "ops@arcnode.io");
+        set("bess_coupling", "ac_coupled");
+        await("no problem left", () -> onUi(() -> problemRows().isEmpty() ? true : null));
+        await("the summary", () -> onUi(() -> "10".equals(summary("Compute containers")) ? true : null));
+        assertEquals("560", onUi(() -> summary("GPUs")));
+        Ui.screenshot(window, screenshots().resolve("orders.png"));
+
+        Ui.menu(window, "File", "Save");
+        await("the saved order", () -> {
+            OrderForm saved = new OrderWorkspace(workspace).open(file);
+            return saved.check().valid() && "560".equals(saved.get("target_gpu_count")) ? saved : null;
+        });
+
+        Ui.menu(window, "Orders", "Submit Order");
+        Shell offline = Ui.shell("Platform offline");
+        String text = onUi(() -> {
+            String all = String.join("\n", Ui.widgets(offline, Label.class).stream().map(Label::getText).toList());
+            offline.close();
+            return all;
+        });
+        assertTrue(text.contains("the platform cannot be reached") && text.contains("The order is kept in " + file),
+                text);
+        assertTrue(Files.exists(file));
+    }
+
+    /** Enters {@code value} into the field's input as a user would (Text typed, Combo chosen, Spinner set). */
+    private static void set(String field, String value) throws Exception {
+        onUi(() -> {
+            Control c = Ui.widgets(window, Control.class).stream()
+                    .filter(w -> field.equals(w.getData(FIELD)) && !(w instanceof org.eclipse.swt.widgets.Button))
+                    .findFirst().orElseThrow(() -> new AssertionError("no input for " + field));
+            if (c instanceof Text t) {
+                t.setText(value);
+            } else if (c instanceof Combo combo) {
+                int i = Arrays.asList(combo.getItems()).indexOf(value);
+                assertTrue(i >= 0, value + " is not offered by " + field + ": " + Arrays.toString(combo.getItems()));
+                combo.select(i);
+                combo.notifyListeners(SWT.Modify, new Event());
+            } else if (c instanceof Spinner s) {
+                s.setSelection(new BigDecimal(value).movePointRight(s.getDigits()).intValueExact());
+                s.notifyListeners(SWT.Modify, new Event());
+            } else {
+                throw new AssertionError(field + " is a " + c.getClass().getSimpleName());
+            }
+            return null;
+        });
+    }
+
+    private static String message(String field) throws Exception {
+        return onUi(() -> Ui.widget(window, Label.class, MESSAGE, field).getText());
+    }
+
+    private static String summary(String row) {
+        return Ui.widget(window, Label.class, SUMMARY, row).getText();
+    }
+
+    /** @return the problems table's rows (field, rule, message); on the UI thread */
+    private static List<List<String>> problemRows() {
+        Table table = Ui.widgets(window, Table.class).stream()
+                .filter(t -> t.getColumnCount() == 3 && "Rule".equals(t.getColumn(1).getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no problems table"));
+        return Arrays.stream(table.getItems()).map((TableItem i) -> List.of(i.getText(0), i.getText(1),
+                i.getText(2))).toList();
+    }
+
+    private static Path screenshots() {
+        return Path.of(System.getProperty("arcnode.screenshots", "target/screenshots"));
+    }
+}
