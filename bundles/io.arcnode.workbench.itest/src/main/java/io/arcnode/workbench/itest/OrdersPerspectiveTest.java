@@ -5,7 +5,11 @@ import static io.arcnode.workbench.itest.Ui.onUi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.arcnode.api.edp.ArtifactKind;
 import io.arcnode.api.edp.ConfiguratorPayloads;
+import io.arcnode.workbench.edp.api.DocumentTable;
+import io.arcnode.workbench.edp.api.EdpPackages;
+import io.arcnode.workbench.edp.api.EdpRevision;
 import io.arcnode.workbench.orders.api.OrderForm;
 import io.arcnode.workbench.orders.api.OrderWorkspace;
 import java.math.BigDecimal;
@@ -58,18 +62,7 @@ class OrdersPerspectiveTest {
 
     @Test
     void anOrderIsCreatedCheckedAsTypedSummarisedSavedAndKeptWhenThePlatformIsOffline() throws Exception {
-        String name = "itest order " + System.currentTimeMillis();
-        Ui.menu(window, "File", "New Order...");
-        Shell dialog = Ui.shell("New order");
-        onUi(() -> {
-            Ui.widgets(dialog, Text.class).get(0).setText(name);
-            return null;
-        });
-        Ui.press(dialog, "OK");
-        Path file = workspace.resolve(name + ".json");
-        await("the order file " + file, () -> Files.exists(file) ? file : null);
-        await("the editor showing " + name, () -> onUi(() -> Ui.widgets(window, Label.class).stream()
-                .anyMatch(l -> l.getText().startsWith("Order " + name + ".json")) ? true : null));
+        Path file = newOrder("itest order " + System.currentTimeMillis());
 
         // invalid values: the platform's rule messages on the fields
         for (Map.Entry<String, String> e : VALID.entrySet()) {
@@ -122,6 +115,80 @@ class OrdersPerspectiveTest {
         assertTrue(text.contains("the platform cannot be reached") && text.contains("The order is kept in " + file),
                 text);
         assertTrue(Files.exists(file));
+    }
+
+    @Test
+    void generatingAnEdpFillsTheBomTableWithTheExpectedRows() throws Exception {
+        Path file = newOrder("itest edp " + System.currentTimeMillis());
+        for (Map.Entry<String, String> e : VALID.entrySet()) {
+            set(e.getKey(), e.getValue());
+        }
+        Ui.menu(window, "Orders", "Generate EDP");
+        EdpPackages packages = new EdpPackages(file);
+        EdpRevision revision = await("the generated revision", () -> packages.latest().orElse(null));
+        DocumentTable bom = DocumentTable.bom(revision.find(ArtifactKind.BOM, "json").orElseThrow().file());
+        List<String> expected = bom.rows().stream().map(r -> String.join("|", r.cells())).toList();
+        List<String> shown = await("the BOM table with " + expected.size() + " rows", () -> onUi(() -> {
+            List<String> rows = documentRows();
+            return rows.size() == expected.size() ? rows : null;
+        }));
+        assertEquals(expected, shown, "the BOM's lines, in order, every column");
+        String totals = onUi(() -> Ui.widget(window, Label.class, "arcnode.role", "totals").getText());
+        assertEquals("Totals of " + expected.size() + " of " + expected.size() + " rows: "
+                + bom.totalsText(bom.rows()), totals);
+        await("the EDP navigator showing the revision", () -> onUi(() -> Ui.widgets(window, Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith(file.getFileName() + ": 1 revision(s)")) ? true : null));
+        Ui.screenshot(window, screenshots().resolve("edp-review.png"));
+        // filtering narrows the rows and the totals
+        String first = bom.rows().get(0).cells().get(bom.columns().indexOf("part_number"));
+        int matching = bom.view(first, -1, true).size();
+        assertTrue(matching < expected.size(), first);
+        onUi(() -> {
+            List<Text> filters = Ui.widgets(window, Text.class).stream()
+                    .filter(t -> "filter".equals(t.getData("arcnode.role"))).toList();
+            assertEquals(1, filters.size(), "one document table");
+            filters.get(0).setText(first);
+            return null;
+        });
+        await("the filtered BOM", () -> onUi(() -> documentRows().size() == matching ? true : null));
+        assertTrue(onUi(() -> Ui.widget(window, Label.class, "arcnode.role", "totals").getText())
+                .startsWith("Totals of " + matching + " of " + expected.size() + " rows:"));
+        Ui.menu(window, "Window", "Orders");
+    }
+
+    /** File > New Order named {@code name}; @return its file once the editor shows it */
+    private static Path newOrder(String name) throws Exception {
+        Ui.menu(window, "File", "New Order...");
+        Shell dialog = Ui.shell("New order");
+        onUi(() -> {
+            Ui.widgets(dialog, Text.class).get(0).setText(name);
+            return null;
+        });
+        Ui.press(dialog, "OK");
+        Path file = workspace.resolve(name + ".json");
+        await("the order file " + file, () -> Files.exists(file) ? file : null);
+        await("the editor showing " + name, () -> onUi(() -> Ui.widgets(window, Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("Order " + name + ".json")) ? true : null));
+        return file;
+    }
+
+    /** @return the rows of the document table (cells joined by |); on the UI thread */
+    private static List<String> documentRows() {
+        Table table = Ui.widgets(window, Table.class).stream()
+                .filter(t -> t.getColumnCount() > 3 && "line".equals(t.getColumn(0).getText())).findFirst()
+                .orElse(null);
+        if (table == null) {
+            return List.of();
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        for (TableItem item : table.getItems()) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (int c = 0; c < table.getColumnCount(); c++) {
+                cells.add(item.getText(c));
+            }
+            rows.add(String.join("|", cells));
+        }
+        return rows;
     }
 
     /** Enters {@code value} into the field's input as a user would (Text typed, Combo chosen, Spinner set). */

@@ -9,7 +9,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Shell;
 
 /** What the order handlers share: finding the editor, opening a written order. */
-final class OrderHandlers {
+public final class OrderHandlers {
 
     private OrderHandlers() {
     }
@@ -21,7 +21,7 @@ final class OrderHandlers {
     }
 
     /** @return the editor with an open order, null when none is open */
-    static OrderEditorPart openEditor(EPartService parts) {
+    public static OrderEditorPart openEditor(EPartService parts) {
         OrderEditorPart e = editor(parts);
         return e != null && e.file() != null ? e : null;
     }
@@ -45,7 +45,7 @@ final class OrderHandlers {
     }
 
     /** @return a form's violations as lines for a dialog */
-    static String problems(OrderForm.Check check) {
+    public static String problems(OrderForm.Check check) {
         StringBuilder b = new StringBuilder();
         check.violations().forEach(v -> b.append("\n- ").append(v.field().isEmpty() ? "" : v.field() + ": ")
                 .append(v.message()));

@@ -1,0 +1,13 @@
+package io.arcnode.workbench.internal.edp;
+
+/** The event broker topics of the EDP parts. */
+public final class EdpEvents {
+
+    /** Data: the order file whose packages changed (a generation finished). */
+    public static final String CHANGED = "arcnode/edp/changed";
+    /** Data: the {@link io.arcnode.workbench.edp.api.EdpArtifact} to show in the document table. */
+    public static final String SHOW = "arcnode/edp/show";
+
+    private EdpEvents() {
+    }
+}

@@ -1,0 +1,93 @@
+package io.arcnode.workbench.internal.edp;
+
+import io.arcnode.api.edp.ArtifactKind;
+import io.arcnode.api.edp.ArtifactRef;
+import io.arcnode.edp.pipeline.api.ArtifactStoreException;
+import io.arcnode.workbench.edp.api.EdpPackages;
+import io.arcnode.workbench.edp.api.EdpRevision;
+import io.arcnode.workbench.internal.orders.OpenOrderHandler;
+import io.arcnode.workbench.internal.orders.OrderEditorPart;
+import io.arcnode.workbench.internal.orders.OrderHandlers;
+import io.arcnode.workbench.orders.api.OrderForm;
+import jakarta.inject.Named;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Orders > Generate EDP (M1+G): saves the open order and generates its EDP offline, in this process, as a job with
+ * one progress step per artifact, cancelable; the new revision then opens in the EDP perspective with its BOM.
+ */
+public class GenerateEdpHandler extends OpenOrderHandler {
+
+    /** Dialog titles the UI tests look for. */
+    public static final String FAILED = "EDP generation failed";
+
+    @Execute
+    public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, EPartService parts, UISynchronize ui,
+            IEventBroker events, EModelService models, MApplication app) {
+        OrderEditorPart editor = OrderHandlers.openEditor(parts);
+        if (editor == null) {
+            return;
+        }
+        OrderForm.Check check = editor.form().check();
+        if (!check.valid()) {
+            MessageDialog.openError(shell, FAILED, "Fix the order before generating its EDP:"
+                    + OrderHandlers.problems(check));
+            return;
+        }
+        editor.save();
+        Path order = editor.file();
+        EdpPackages packages = new EdpPackages(order);
+        Job job = Job.create("Generating the EDP of " + order.getFileName(), (IProgressMonitor monitor) -> {
+            try {
+                EdpRevision r = packages.generate(check.payload(), new EdpPackages.Progress() {
+                    @Override
+                    public void planned(int total) {
+                        monitor.beginTask("Generating the EDP of " + order.getFileName(), total);
+                    }
+
+                    @Override
+                    public void written(ArtifactRef ref, int index, int total, int bytes) {
+                        monitor.subTask(index + "/" + total + ": " + ref.kind().json() + " (" + ref.format() + ")");
+                        monitor.worked(1);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return monitor.isCanceled();
+                    }
+                });
+                ui.asyncExec(() -> {
+                    EdpPerspective.show(models, parts, app); // creates its parts the first time
+                    events.send(EdpEvents.CHANGED, order);
+                    r.find(ArtifactKind.BOM, "json").ifPresent(bom -> events.send(EdpEvents.SHOW, bom));
+                });
+                return Status.OK_STATUS;
+            } catch (CancellationException e) {
+                return Status.CANCEL_STATUS;
+            } catch (ArtifactStoreException | RuntimeException | LinkageError e) { // a ValidationException, a missing class
+                ILog.of(GenerateEdpHandler.class).error("EDP generation of " + order + " failed: " + e.getMessage(),
+                        e);
+                ui.asyncExec(() -> MessageDialog.openError(shell, FAILED, e.getMessage()));
+                return Status.info("failed: " + e.getMessage());
+            } finally {
+                monitor.done();
+            }
+        });
+        job.setUser(true);
+        job.schedule();
+    }
+}
