@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.arcnode.api.edp.ArtifactKind;
 import io.arcnode.api.edp.ConfiguratorPayloads;
 import io.arcnode.workbench.edp.api.DocumentTable;
+import io.arcnode.workbench.edp.api.DtmTree;
 import io.arcnode.workbench.edp.api.EdpPackages;
 import io.arcnode.workbench.edp.api.EdpRevision;
 import io.arcnode.workbench.orders.api.OrderForm;
@@ -138,6 +139,14 @@ class OrdersPerspectiveTest {
                 + bom.totalsText(bom.rows()), totals);
         await("the EDP navigator showing the revision", () -> onUi(() -> Ui.widgets(window, Label.class).stream()
                 .anyMatch(l -> l.getText().startsWith(file.getFileName() + ": 1 revision(s)")) ? true : null));
+        // the DTM viewer: the modules of the generated dtm.json under its root
+        DtmTree dtm = DtmTree.read(revision.find(ArtifactKind.DTM, "json").orElseThrow().file());
+        List<String> modules = dtm.children().stream().map(DtmTree::label).toList();
+        await("the DTM tree's modules", () -> onUi(() -> Ui.widgets(window, org.eclipse.swt.widgets.Tree.class)
+                .stream().filter(t -> t.getItemCount() == 1 && t.getItem(0).getText().equals(dtm.label()))
+                .map(t -> Arrays.stream(t.getItem(0).getItems()).map(org.eclipse.swt.widgets.TreeItem::getText)
+                        .toList())
+                .filter(modules::equals).findFirst().orElse(null)));
         Ui.screenshot(window, screenshots().resolve("edp-review.png"));
         // filtering narrows the rows and the totals
         String first = bom.rows().get(0).cells().get(bom.columns().indexOf("part_number"));

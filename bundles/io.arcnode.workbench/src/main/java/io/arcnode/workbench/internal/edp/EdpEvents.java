@@ -7,6 +7,8 @@ public final class EdpEvents {
     public static final String CHANGED = "arcnode/edp/changed";
     /** Data: the {@link io.arcnode.workbench.edp.api.EdpArtifact} to show in the document table. */
     public static final String SHOW = "arcnode/edp/show";
+    /** Data: the {@link io.arcnode.workbench.edp.api.EdpArtifact} {@code dtm.json} to show in the DTM viewer. */
+    public static final String SHOW_DTM = "arcnode/edp/showdtm";
 
     private EdpEvents() {
     }

@@ -15,7 +15,6 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
@@ -27,8 +26,8 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * The EDP navigator of the open order: its revisions, in each the ten artifact kinds with their formats, in each kind
- * its files. Opening a BOM or schedule JSON shows it in the document table; any other file opens in the desktop's
- * application for its type.
+ * its files. Opening a BOM or schedule JSON shows it in the document table, the DTM in the DTM viewer; any other
+ * file opens in the desktop's application for its type.
  */
 public class EdpNavigatorPart {
 
@@ -91,6 +90,8 @@ public class EdpNavigatorPart {
                 && (a.kind() == ArtifactKind.BOM || a.kind() == ArtifactKind.CABLE_HOSE_SCHEDULE);
         if (table) {
             events.send(EdpEvents.SHOW, a);
+        } else if (a.kind() == ArtifactKind.DTM) {
+            events.send(EdpEvents.SHOW_DTM, a);
         } else {
             Program.launch(a.file().toString());
         }
@@ -130,12 +131,7 @@ public class EdpNavigatorPart {
         return orderFile;
     }
 
-    private static final class Content implements ITreeContentProvider {
-        @Override
-        public Object[] getElements(Object input) {
-            return ((List<?>) input).toArray();
-        }
-
+    private static final class Content extends ListTreeContent {
         @Override
         public Object[] getChildren(Object parent) {
             if (parent instanceof EdpRevision r) {
@@ -152,16 +148,6 @@ public class EdpNavigatorPart {
                 return k.files().toArray();
             }
             return new Object[0];
-        }
-
-        @Override
-        public Object getParent(Object element) {
-            return null;
-        }
-
-        @Override
-        public boolean hasChildren(Object element) {
-            return element instanceof EdpRevision || element instanceof KindNode;
         }
     }
 }

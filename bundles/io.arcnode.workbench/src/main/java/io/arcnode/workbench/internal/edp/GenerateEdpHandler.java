@@ -28,7 +28,8 @@ import org.eclipse.swt.widgets.Shell;
 
 /**
  * Orders > Generate EDP (M1+G): saves the open order and generates its EDP offline, in this process, as a job with
- * one progress step per artifact, cancelable; the new revision then opens in the EDP perspective with its BOM.
+ * one progress step per artifact, cancelable; the new revision then opens in the EDP perspective with its BOM and
+ * its DTM.
  */
 public class GenerateEdpHandler extends OpenOrderHandler {
 
@@ -74,6 +75,7 @@ public class GenerateEdpHandler extends OpenOrderHandler {
                     EdpPerspective.show(models, parts, app); // creates its parts the first time
                     events.send(EdpEvents.CHANGED, order);
                     r.find(ArtifactKind.BOM, "json").ifPresent(bom -> events.send(EdpEvents.SHOW, bom));
+                    r.find(ArtifactKind.DTM, "json").ifPresent(dtm -> events.send(EdpEvents.SHOW_DTM, dtm));
                 });
                 return Status.OK_STATUS;
             } catch (CancellationException e) {
