@@ -66,6 +66,34 @@ class WorkbenchWindowTest {
             return all.toString();
         });
         assertTrue(text.contains("Version " + version), "About shows version " + version + ": " + text);
+        assertTrue(text.contains("Installed features:"), text);
+    }
+
+    @Test
+    void preferencesAreCheckedAsTypedAndOkWaitsForValidValues() throws Exception {
+        Ui.menu(window, "File", "Preferences...");
+        Shell dialog = Ui.shell("Preferences");
+        String message = onUi(() -> {
+            org.eclipse.swt.widgets.Text url = Ui.widget(dialog, org.eclipse.swt.widgets.Text.class,
+                    "arcnode.preference", "platform_url");
+            assertTrue(url.getText().startsWith("http://127.0.0.1:9"), "the platform URL of this start: "
+                    + url.getText());
+            url.setText("ftp://platform.example.com/");
+            return Ui.widgets(dialog, org.eclipse.swt.widgets.Text.class).stream().map(t -> t.getText())
+                    .filter(t -> t.contains("must be http:// or https://")).findFirst().orElse(null);
+        });
+        boolean okEnabled = onUi(() -> Ui.widgets(dialog, org.eclipse.swt.widgets.Button.class).stream()
+                .filter(b -> "OK".equals(Ui.clean(b.getText()))).findFirst().orElseThrow().isEnabled());
+        String fixed = onUi(() -> {
+            Ui.widget(dialog, org.eclipse.swt.widgets.Text.class, "arcnode.preference", "platform_url")
+                    .setText("https://platform.example.com/");
+            return String.valueOf(Ui.widgets(dialog, org.eclipse.swt.widgets.Button.class).stream()
+                    .filter(b -> "OK".equals(Ui.clean(b.getText()))).findFirst().orElseThrow().isEnabled());
+        });
+        Ui.press(dialog, "Cancel");
+        assertTrue(message != null, "the rule's message is shown");
+        assertTrue(!okEnabled, "OK stays disabled while a value is wrong");
+        assertTrue("true".equals(fixed), "OK once every value is fine");
     }
 
     private static Bundle workbenchBundle() {

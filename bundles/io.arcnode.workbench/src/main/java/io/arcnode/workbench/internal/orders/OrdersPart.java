@@ -30,11 +30,13 @@ public class OrdersPart {
     private IEventBroker events;
 
     private TableViewer viewer;
+    private Label folder;
 
     @PostConstruct
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        Label folder = new Label(parent, SWT.NONE);
+        folder = new Label(parent, SWT.NONE);
+        folder.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         folder.setText(workspace.folder().toString());
         folder.setToolTipText("workspace folder (Preferences)");
         viewer = new TableViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.BORDER);
@@ -60,6 +62,7 @@ public class OrdersPart {
     @Optional
     public void changed(@UIEventTopic(OrderEvents.CHANGED) Path folder) {
         if (viewer != null && !viewer.getTable().isDisposed()) {
+            this.folder.setText(workspace.folder().toString()); // the Preferences may have chosen another folder
             refresh();
         }
     }
