@@ -6,7 +6,7 @@ import io.arcnode.api.health.HealthStatus;
 import io.arcnode.config.api.ArcnodeConfig;
 import io.arcnode.config.api.ProductRoot;
 import io.arcnode.config.api.StartupFailure;
-import io.arcnode.stream.api.KafkaClients;
+import io.arcnode.stream.api.StageRestarts;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.HashMap;
@@ -47,8 +47,6 @@ public final class AggregatorComponent implements HealthContributor {
     static final int MAX_POLL_RECORDS = 5000;
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorComponent.class);
-    private static final long BACKOFF_INITIAL_MS = 1000;
-    private static final long BACKOFF_MAX_MS = 30_000;
 
     /** Key of the {@code gateway} section naming the aggregation file. */
     static final String FILE_KEY = "aggregation_rules";
@@ -90,30 +88,7 @@ public final class AggregatorComponent implements HealthContributor {
     }
 
     private void loop() {
-        long backoff = BACKOFF_INITIAL_MS;
-        while (!closed) {
-            try {
-                AggregatorStage s = KafkaClients.create(this::create);
-                stage = s;
-                if (closed) {
-                    s.close();
-                }
-                s.run();
-                backoff = BACKOFF_INITIAL_MS;
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                problem = "stage ended: " + e + "; restarting in " + backoff + " ms";
-                LOG.warn("aggregator: {}", problem);
-                try {
-                    Thread.sleep(backoff); // the stage's own thread: waiting for the broker to come back
-                } catch (InterruptedException ie) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
-            }
-        }
+        StageRestarts.run("aggregator", this::create, s -> stage = s, () -> closed, p -> problem = p, Thread::sleep);
     }
 
     private AggregatorStage create() {

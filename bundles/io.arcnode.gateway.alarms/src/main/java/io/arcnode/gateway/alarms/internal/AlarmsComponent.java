@@ -8,7 +8,7 @@ import io.arcnode.config.api.ArcnodeConfig;
 import io.arcnode.config.api.ProductRoot;
 import io.arcnode.config.api.StartupFailure;
 import io.arcnode.http.api.ServiceRegistrations;
-import io.arcnode.stream.api.KafkaClients;
+import io.arcnode.stream.api.StageRestarts;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,8 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class AlarmsComponent implements HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmsComponent.class);
-    private static final long BACKOFF_INITIAL_MS = 1000;
-    private static final long BACKOFF_MAX_MS = 30_000;
     /** Folder of the store, under {@code gateway.data_dir}. */
     static final String FOLDER = "alarms";
 
@@ -107,30 +105,7 @@ public final class AlarmsComponent implements HealthContributor {
     }
 
     private void loop() {
-        long backoff = BACKOFF_INITIAL_MS;
-        while (!closed) {
-            try {
-                AlarmStage s = KafkaClients.create(this::create);
-                stage = s;
-                if (closed) {
-                    s.close();
-                }
-                s.run();
-                backoff = BACKOFF_INITIAL_MS;
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                problem = "stage ended: " + e.getMessage() + "; restarting in " + backoff + " ms";
-                LOG.warn("alarms: {}", problem);
-                try {
-                    Thread.sleep(backoff); // the stage's own thread: waiting for the broker to come back
-                } catch (InterruptedException ie) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
-            }
-        }
+        StageRestarts.run("alarms", this::create, s -> stage = s, () -> closed, p -> problem = p, Thread::sleep);
     }
 
     private AlarmStage create() {

@@ -8,6 +8,7 @@ import io.arcnode.config.api.ProductRoot;
 import io.arcnode.config.api.StartupFailure;
 import io.arcnode.http.api.ServiceRegistrations;
 import io.arcnode.stream.api.KafkaClients;
+import io.arcnode.stream.api.StageRestarts;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,8 +57,6 @@ public final class ValidatorComponent implements HealthContributor {
     static final int MAX_POLL_RECORDS = 5000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidatorComponent.class);
-    private static final long BACKOFF_INITIAL_MS = 1000;
-    private static final long BACKOFF_MAX_MS = 30_000;
 
     /** Key of the {@code gateway} section naming the rules file. */
     static final String RULES_KEY = "validation_rules";
@@ -157,30 +156,7 @@ public final class ValidatorComponent implements HealthContributor {
     }
 
     private void loop() {
-        long backoff = BACKOFF_INITIAL_MS;
-        while (!closed) {
-            try {
-                ValidatorStage s = KafkaClients.create(this::create);
-                stage = s;
-                if (closed) {
-                    s.close();
-                }
-                s.run();
-                backoff = BACKOFF_INITIAL_MS;
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                problem = "stage ended: " + e + "; restarting in " + backoff + " ms";
-                LOG.warn("validator: {}", problem);
-                try {
-                    Thread.sleep(backoff); // the stage's own thread: waiting for the broker to come back
-                } catch (InterruptedException ie) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
-            }
-        }
+        StageRestarts.run("validator", this::create, s -> stage = s, () -> closed, p -> problem = p, Thread::sleep);
     }
 
     private ValidatorStage create() {
