@@ -1,4 +1,3 @@
-import io.arcnode.api.edp.ArtifactRef;
 import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.api.edp.ConfiguratorPayloads;
 import io.arcnode.workbench.edp.api.EdpPackages;
@@ -33,20 +32,7 @@ public class WorkbenchEdpBench {
         EdpRevision last = null;
         for (int i = 0; i <= warm; i++) {
             long t0 = System.nanoTime();
-            last = packages.generate(payload, new EdpPackages.Progress() {
-                @Override
-                public void planned(int total) {
-                }
-
-                @Override
-                public void written(ArtifactRef ref, int index, int total, int bytes) {
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return false;
-                }
-            });
+            last = packages.generate(payload, EdpPackages.Progress.NONE);
             times.add((System.nanoTime() - t0) / 1_000_000);
         }
         long bytes = 0;

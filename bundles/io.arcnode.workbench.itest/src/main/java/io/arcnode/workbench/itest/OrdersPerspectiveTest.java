@@ -43,7 +43,7 @@ class OrdersPerspectiveTest {
     private static final String MESSAGE = "arcnode.message";
     private static final String SUMMARY = "arcnode.summary";
 
-    private static final Map<String, String> VALID = Map.ofEntries(
+    static final Map<String, String> VALID = Map.ofEntries(
             Map.entry("operator_org", "ArcNode Ops"), Map.entry("deployment_site_name", "Site Alpha"),
             Map.entry("contact_email", "ops@arcnode.io"), Map.entry("energy_source", "solar"),
             Map.entry("source_capacity_mw", "12.5"), Map.entry("primary_workload", "ai_training"),
@@ -116,6 +116,17 @@ class OrdersPerspectiveTest {
         assertTrue(text.contains("the platform cannot be reached") && text.contains("The order is kept in " + file),
                 text);
         assertTrue(Files.exists(file));
+
+        // fetching the package from the offline platform: a dialog says why, no revision appears
+        Ui.menu(window, "Orders", "Fetch EDP from Platform");
+        Shell failed = Ui.shell("EDP fetch failed");
+        String reason = onUi(() -> {
+            String all = String.join("\n", Ui.widgets(failed, Label.class).stream().map(Label::getText).toList());
+            failed.close();
+            return all;
+        });
+        assertTrue(reason.contains("the platform cannot be reached (http://127.0.0.1:9/artifacts/edp/"), reason);
+        assertTrue(new EdpPackages(file).revisions().isEmpty());
     }
 
     @Test
@@ -148,6 +159,7 @@ class OrdersPerspectiveTest {
                         .toList())
                 .filter(modules::equals).findFirst().orElse(null)));
         Ui.screenshot(window, screenshots().resolve("edp-review.png"));
+        drawingAndModelViewers(revision);
         // filtering narrows the rows and the totals
         String first = bom.rows().get(0).cells().get(bom.columns().indexOf("part_number"));
         int matching = bom.view(first, -1, true).size();
@@ -162,11 +174,118 @@ class OrdersPerspectiveTest {
         await("the filtered BOM", () -> onUi(() -> documentRows().size() == matching ? true : null));
         assertTrue(onUi(() -> Ui.widget(window, Label.class, "arcnode.role", "totals").getText())
                 .startsWith("Totals of " + matching + " of " + expected.size() + " rows:"));
+
+        // a second revision with 600 GPUs: the compare view lists the BOM and DTM differences
+        Ui.menu(window, "Window", "Orders");
+        set("target_gpu_count", "600");
+        Ui.menu(window, "Orders", "Generate EDP");
+        EdpRevision second = await("the second revision", () -> packages.revisions().size() == 2
+                ? packages.revisions().get(1) : null);
+        List<String> bomDiff = io.arcnode.workbench.edp.api.BomCompare.compare(
+                revision.find(ArtifactKind.BOM, "json").orElseThrow().file(),
+                second.find(ArtifactKind.BOM, "json").orElseThrow().file()).stream()
+                .map(d -> String.join("|", d.line(), d.field(), d.left(), d.right())).toList();
+        assertTrue(bomDiff.stream().anyMatch(d -> d.contains("|quantity|10|11")), bomDiff.toString());
+        await("the EDP Review perspective", () -> onUi(() -> Ui.widgets(window,
+                org.eclipse.swt.custom.CTabFolder.class).stream().anyMatch(f -> f.isVisible() && Arrays.stream(
+                        f.getItems()).anyMatch(i -> i.getText().equals("Compare Revisions"))) ? true : null));
+        selectTab("Compare Revisions");
+        String want = "r001 -> r002: " + bomDiff.size() + " BOM difference(s)";
+        String[] seen = {""};
+        try {
+            await("the compare view of r001 and r002", () -> onUi(() -> {
+                seen[0] = Ui.widget(window, Label.class, "arcnode.role", "compare.summary").getText();
+                return seen[0].startsWith(want) ? true : null;
+            }));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it says: " + seen[0], e);
+        }
+        assertEquals(bomDiff, onUi(() -> rows(Ui.widget(window, Table.class, "arcnode.role", "compare.bom"))));
+        assertTrue(onUi(() -> rows(Ui.widget(window, Table.class, "arcnode.role", "compare.dtm"))).stream()
+                .anyMatch(r -> r.contains("|presence|(absent)|present")), "the 11th compute container's devices");
+        Ui.screenshot(window, screenshots().resolve("edp-compare.png"));
         Ui.menu(window, "Window", "Orders");
     }
 
+    /** Opens the SLD drawing and the compute container's STEP model from the navigator. */
+    private static void drawingAndModelViewers(EdpRevision revision) throws Exception {
+        openInNavigator("sld (", "sld.pdf");
+        await("the drawing rendered", () -> onUi(() -> {
+            Label page = Ui.widget(window, Label.class, "arcnode.role", "drawing.page");
+            Control canvas = Ui.widget(window, org.eclipse.swt.widgets.Canvas.class, "arcnode.role", "drawing.canvas");
+            return page.getText().startsWith("page 1 of ") && canvas.getData("arcnode.image.size") != null
+                    ? true : null;
+        }));
+        String before = onUi(() -> Ui.widget(window, Label.class, "arcnode.role", "drawing.page").getText());
+        Ui.press(window, "Zoom +");
+        await("zoomed in", () -> onUi(() -> !Ui.widget(window, Label.class, "arcnode.role", "drawing.page").getText()
+                .equals(before) ? true : null));
+        openInNavigator("compute_container_3d (", "compute_container.step");
+        io.arcnode.workbench.edp.api.ModelFacts facts = io.arcnode.workbench.edp.api.ModelFacts.read(
+                revision.artifacts().stream().map(io.arcnode.workbench.edp.api.EdpArtifact::file)
+                        .filter(f -> f.getFileName().toString().equals("compute_container.step")).findFirst()
+                        .orElseThrow());
+        await("the model's facts and preview", () -> onUi(() -> {
+            org.eclipse.swt.widgets.List list = Ui.widget(window, org.eclipse.swt.widgets.List.class,
+                    "arcnode.role", "model.facts");
+            Control preview = Ui.widget(window, org.eclipse.swt.widgets.Canvas.class, "arcnode.role",
+                    "model.preview");
+            List<String> shown = Arrays.asList(list.getItems());
+            return shown.containsAll(facts.describe()) && preview.getData("arcnode.image.size") != null
+                    ? true : null;
+        }));
+    }
+
+    /** Expands {@code kind} of the newest revision in the EDP navigator and opens its file {@code name}. */
+    private static void openInNavigator(String kind, String name) throws Exception {
+        onUi(() -> {
+            org.eclipse.swt.widgets.Tree tree = Ui.widgets(window, org.eclipse.swt.widgets.Tree.class).stream()
+                    .filter(t -> t.getItemCount() > 0 && t.getItem(0).getText().startsWith("r0")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no EDP navigator"));
+            org.eclipse.swt.widgets.TreeItem rev = tree.getItem(tree.getItemCount() - 1);
+            org.eclipse.swt.widgets.TreeItem k = Arrays.stream(rev.getItems()).filter(i -> i.getText()
+                    .startsWith(kind)).findFirst().orElseThrow(() -> new AssertionError("no " + kind));
+            Event expand = new Event();
+            expand.item = k;
+            tree.notifyListeners(SWT.Expand, expand); // the viewer creates the children
+            k.setExpanded(true);
+            org.eclipse.swt.widgets.TreeItem file = Arrays.stream(k.getItems()).filter(i -> i.getText()
+                    .startsWith(name + " (")).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+            tree.setSelection(file);
+            Event open = new Event();
+            open.item = file;
+            tree.notifyListeners(SWT.Selection, open);
+            tree.notifyListeners(SWT.DefaultSelection, open);
+            return null;
+        });
+    }
+
+    /** Brings the part tab titled {@code title} to the front (as a click on the tab does). */
+    private static void selectTab(String title) throws Exception {
+        onUi(() -> {
+            org.eclipse.swt.custom.CTabFolder folder = Ui.widgets(window, org.eclipse.swt.custom.CTabFolder.class)
+                    .stream().filter(f -> f.isVisible() && Arrays.stream(f.getItems()).anyMatch(i -> title.equals(
+                            i.getText()))).findFirst().orElseThrow(() -> new AssertionError("no tab " + title));
+            org.eclipse.swt.custom.CTabItem item = Arrays.stream(folder.getItems())
+                    .filter(i -> title.equals(i.getText())).findFirst().orElseThrow();
+            folder.setSelection(item);
+            Event e = new Event();
+            e.item = item;
+            folder.notifyListeners(SWT.Selection, e);
+            return null;
+        });
+    }
+
+    private static List<String> rows(Table table) {
+        return Arrays.stream(table.getItems()).map(i -> String.join("|", i.getText(0), i.getText(1), i.getText(2),
+                i.getText(3))).toList();
+    }
+
     /** File > New Order named {@code name}; @return its file once the editor shows it */
-    private static Path newOrder(String name) throws Exception {
+    static Path newOrder(String name) throws Exception {
+        if (window == null) {
+            start(); // called from another test class
+        }
         Ui.menu(window, "File", "New Order...");
         Shell dialog = Ui.shell("New order");
         onUi(() -> {
@@ -201,7 +320,10 @@ class OrdersPerspectiveTest {
     }
 
     /** Enters {@code value} into the field's input as a user would (Text typed, Combo chosen, Spinner set). */
-    private static void set(String field, String value) throws Exception {
+    static void set(String field, String value) throws Exception {
+        if (window == null) {
+            start();
+        }
         onUi(() -> {
             Control c = Ui.widgets(window, Control.class).stream()
                     .filter(w -> field.equals(w.getData(FIELD)) && !(w instanceof org.eclipse.swt.widgets.Button))

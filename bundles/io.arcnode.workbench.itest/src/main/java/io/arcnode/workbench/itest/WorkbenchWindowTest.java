@@ -43,12 +43,28 @@ class WorkbenchWindowTest {
 
     @Test
     void theOrdersPerspectiveShowsItsParts() throws Exception {
+        Ui.menu(window, "Window", "Orders");
         List<String> tabs = await("the part tabs", () -> onUi(() -> {
-            List<String> texts = Ui.widgets(window, CTabFolder.class).stream()
+            List<String> texts = Ui.widgets(window, CTabFolder.class).stream().filter(CTabFolder::isVisible)
                     .flatMap(f -> Arrays.stream(f.getItems())).map(CTabItem::getText).toList();
             return texts.size() >= 3 ? texts : null;
         }));
-        assertTrue(tabs.containsAll(List.of("Orders", "Order", "Problems")), tabs.toString());
+        assertTrue(tabs.containsAll(List.of("Orders", "Order", "Problems", "Error Log")), tabs.toString());
+    }
+
+    @Test
+    void theThemeOfTheProductIsApplied() throws Exception {
+        // css/arcnode.css: Shell { background-color: #F3F5F7 }
+        org.eclipse.swt.graphics.RGB themed = new org.eclipse.swt.graphics.RGB(0xF3, 0xF5, 0xF7);
+        org.eclipse.swt.graphics.RGB[] seen = {null};
+        try {
+            await("the themed window", () -> onUi(() -> {
+                seen[0] = window.getBackground().getRGB();
+                return themed.equals(seen[0]) ? true : null;
+            }));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the window's background is " + seen[0], e);
+        }
     }
 
     @Test

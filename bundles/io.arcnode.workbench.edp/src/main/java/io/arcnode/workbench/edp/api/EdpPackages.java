@@ -2,16 +2,22 @@ package io.arcnode.workbench.edp.api;
 
 import io.arcnode.api.edp.ArtifactRef;
 import io.arcnode.api.edp.ConfiguratorPayload;
+import io.arcnode.edp.pipeline.api.ArtifactPlan;
 import io.arcnode.edp.pipeline.api.ArtifactStore;
 import io.arcnode.edp.pipeline.api.ArtifactStoreException;
 import io.arcnode.edp.pipeline.api.EdpPipeline;
 import io.arcnode.edp.pipeline.api.EdpPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +43,22 @@ public final class EdpPackages {
 
     /** Told about a generation; {@link #cancelled()} is asked after each artifact. */
     public interface Progress {
+
+        /** Told nothing, never cancels (batch use: the CLI-like callers, benchmarks, tests). */
+        Progress NONE = new Progress() {
+            @Override
+            public void planned(int total) {
+            }
+
+            @Override
+            public void written(ArtifactRef ref, int index, int total, int bytes) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
 
         /** @param total the number of artifacts the package will have */
         void planned(int total);
@@ -101,6 +123,89 @@ public final class EdpPackages {
         EdpPipeline pipeline = pipeline();
         EdpPlan plan = pipeline.plan(payload);
         progress.planned(plan.artifacts().size());
+        return newRevision((partial, name) -> {
+            try (ArtifactStore target = ArtifactStore.folder(partial)) {
+                pipeline.run(plan, target, (ref, index, total, bytes) -> {
+                    progress.written(ref, index, total, bytes);
+                    if (progress.cancelled()) {
+                        throw new CancellationException("EDP generation cancelled after " + index + " of " + total
+                                + " artifacts");
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * Fetches the order's package from a platform into a new revision, in the same layout as a generated one: the
+     * artifacts the pipeline plans for {@code payload}, each {@code GET <platform>/artifacts/<key>} (the platform's
+     * artifact store, {@code edp/<deployment_id>/<name>.<ext>}). All or nothing, as a generation.
+     *
+     * @param platform the platform's base URL
+     * @param timeout  for connecting and for each answer
+     * @throws PlatformFetchException naming the artifact and the platform's answer (404: the platform has not
+     *                                generated it), or why the platform cannot be reached
+     * @throws CancellationException  when {@code progress} asked to stop
+     */
+    public EdpRevision fetch(URI platform, ConfiguratorPayload payload, Duration timeout, Progress progress)
+            throws ArtifactStoreException, PlatformFetchException {
+        List<ArtifactRef> refs = pipeline().plan(payload).artifacts();
+        progress.planned(refs.size());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        String base = platform.toString().endsWith("/") ? platform.toString() : platform + "/";
+        PlatformFetchException[] failure = new PlatformFetchException[1];
+        try {
+            return newRevision((partial, name) -> {
+                int index = 0;
+                for (ArtifactRef ref : refs) {
+                    String key = ArtifactPlan.key(ref);
+                    URI uri = URI.create(base + "artifacts/" + key);
+                    HttpResponse<byte[]> r;
+                    try {
+                        r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                    } catch (IOException e) {
+                        failure[0] = new PlatformFetchException(0, "the platform cannot be reached (" + uri + "): "
+                                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                        throw failure[0];
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CancellationException("fetch cancelled");
+                    }
+                    if (r.statusCode() != 200) {
+                        String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                        failure[0] = new PlatformFetchException(r.statusCode(), r.statusCode() == 404
+                                ? "the platform has no " + key + " (generate the package there first: POST"
+                                        + " /edp-api/jobs)"
+                                : "HTTP " + r.statusCode() + " for " + uri + ": " + body, null);
+                        throw failure[0];
+                    }
+                    Path file = partial.resolve(key);
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, r.body());
+                    index++;
+                    progress.written(ref, index, refs.size(), r.body().length);
+                    if (progress.cancelled()) {
+                        throw new CancellationException("EDP fetch cancelled after " + index + " of " + refs.size()
+                                + " artifacts");
+                    }
+                }
+            });
+        } catch (ArtifactStoreException e) {
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            throw e;
+        }
+    }
+
+    /** Fills a new revision's partial folder. */
+    private interface Filler {
+        void fill(Path partial, String name) throws IOException;
+    }
+
+    /** Creates {@code .rNNN.partial}, has it filled, renames it to {@code rNNN}; deletes it on any failure. */
+    private EdpRevision newRevision(Filler filler) throws ArtifactStoreException {
         int number = latest().map(r -> r.number() + 1).orElse(1);
         String name = String.format("r%03d", number);
         Path partial = folder.resolve("." + name + ".partial");
@@ -111,14 +216,8 @@ public final class EdpPackages {
             throw new ArtifactStoreException(folder.toString(), "create", e.getMessage(), e);
         }
         boolean done = false;
-        try (ArtifactStore target = ArtifactStore.folder(partial)) {
-            pipeline.run(plan, target, (ref, index, total, bytes) -> {
-                progress.written(ref, index, total, bytes);
-                if (progress.cancelled()) {
-                    throw new CancellationException("EDP generation cancelled after " + index + " of " + total
-                            + " artifacts");
-                }
-            });
+        try {
+            filler.fill(partial, name);
             Path revision = folder.resolve(name);
             try {
                 Files.move(partial, revision, StandardCopyOption.ATOMIC_MOVE);
@@ -127,9 +226,9 @@ public final class EdpPackages {
             }
             done = true;
             return EdpRevision.read(number, revision).orElseThrow(() -> new IllegalStateException(
-                    "the generated revision " + revision + " holds no package"));
+                    "the revision " + revision + " holds no package"));
         } catch (IOException e) {
-            throw new ArtifactStoreException(folder.resolve(name).toString(), "move", e.getMessage(), e);
+            throw new ArtifactStoreException(folder.resolve(name).toString(), "write", e.getMessage(), e);
         } finally {
             if (!done) {
                 try {

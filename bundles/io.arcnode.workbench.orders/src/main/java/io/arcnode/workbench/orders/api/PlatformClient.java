@@ -92,8 +92,12 @@ public final class PlatformClient {
         return new Result(Outcome.REFUSED, status, "HTTP " + status + ": " + errorText(body));
     }
 
-    /** @return an ArcNode error body ({@code error}, {@code detail}) as lines, else the body itself */
-    static String errorText(String body) {
+    /**
+     * The text of a server's answer for people: an ArcNode error body ({@code error}, then {@code detail}, one line
+     * per violation as {@code field: message [rule]}), else the body itself. Shared by every workbench client of an
+     * ArcNode server (platform, gateway).
+     */
+    public static String errorText(String body) {
         JsonNode json;
         try {
             json = ArcnodeJson.readTree(body);

@@ -9,6 +9,10 @@ public final class EdpEvents {
     public static final String SHOW = "arcnode/edp/show";
     /** Data: the {@link io.arcnode.workbench.edp.api.EdpArtifact} {@code dtm.json} to show in the DTM viewer. */
     public static final String SHOW_DTM = "arcnode/edp/showdtm";
+    /** Data: the {@link io.arcnode.workbench.edp.api.EdpArtifact} PDF to show in the drawing viewer. */
+    public static final String SHOW_DRAWING = "arcnode/edp/showdrawing";
+    /** Data: the {@link io.arcnode.workbench.edp.api.EdpArtifact} .glb or .step to show in the model viewer. */
+    public static final String SHOW_MODEL = "arcnode/edp/showmodel";
 
     private EdpEvents() {
     }

@@ -20,14 +20,16 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 /**
  * The EDP navigator of the open order: its revisions, in each the ten artifact kinds with their formats, in each kind
- * its files. Opening a BOM or schedule JSON shows it in the document table, the DTM in the DTM viewer; any other
- * file opens in the desktop's application for its type.
+ * its files. Opening a BOM or schedule JSON shows it in the document table, the DTM in the DTM viewer, a PDF drawing
+ * in the drawing viewer, a 3D model (.glb, .step) in the model viewer; any other file (DXF, XLSX) opens in the
+ * desktop's application for its type.
  */
 public class EdpNavigatorPart {
 
@@ -49,9 +51,11 @@ public class EdpNavigatorPart {
     private TreeViewer viewer;
     private Label order;
     private Path orderFile;
+    private EPartService parts;
 
     @PostConstruct
-    public void createControls(Composite parent, org.eclipse.e4.ui.workbench.modeling.EPartService parts) {
+    public void createControls(Composite parent, EPartService partService) {
+        this.parts = partService;
         parent.setLayout(new GridLayout(1, false));
         order = new Label(parent, SWT.NONE);
         order.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -89,9 +93,16 @@ public class EdpNavigatorPart {
         boolean table = "json".equals(a.format())
                 && (a.kind() == ArtifactKind.BOM || a.kind() == ArtifactKind.CABLE_HOSE_SCHEDULE);
         if (table) {
+            parts.showPart(DocumentTablePart.ID, EPartService.PartState.ACTIVATE);
             events.send(EdpEvents.SHOW, a);
         } else if (a.kind() == ArtifactKind.DTM) {
             events.send(EdpEvents.SHOW_DTM, a);
+        } else if ("pdf".equals(a.format())) {
+            parts.showPart(DrawingPart.ID, EPartService.PartState.ACTIVATE); // created before it is told
+            events.send(EdpEvents.SHOW_DRAWING, a);
+        } else if ("glb".equals(a.format()) || "step".equals(a.format())) {
+            parts.showPart(ModelPart.ID, EPartService.PartState.ACTIVATE);
+            events.send(EdpEvents.SHOW_MODEL, a);
         } else {
             Program.launch(a.file().toString());
         }

@@ -2,7 +2,7 @@ package io.arcnode.workbench.internal.edp;
 
 import io.arcnode.api.edp.ArtifactKind;
 import io.arcnode.api.edp.ArtifactRef;
-import io.arcnode.edp.pipeline.api.ArtifactStoreException;
+import io.arcnode.api.edp.ConfiguratorPayload;
 import io.arcnode.workbench.edp.api.EdpPackages;
 import io.arcnode.workbench.edp.api.EdpRevision;
 import io.arcnode.workbench.internal.orders.OpenOrderHandler;
@@ -39,25 +39,55 @@ public class GenerateEdpHandler extends OpenOrderHandler {
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, EPartService parts, UISynchronize ui,
             IEventBroker events, EModelService models, MApplication app) {
+        SavedOrder order = savedValidOrder(parts, shell, FAILED, "generating");
+        if (order == null) {
+            return;
+        }
+        EdpPackages packages = new EdpPackages(order.file());
+        schedule("Generating the EDP of " + order.file().getFileName(), FAILED, order.file(), shell, parts, ui,
+                events, models, app, progress -> packages.generate(order.payload(), progress));
+    }
+
+    /** The open order, saved, and its payload. */
+    record SavedOrder(Path file, ConfiguratorPayload payload) {
+    }
+
+    /**
+     * @return the order open in the editor, saved, with its payload; null when none is open, or when it is invalid
+     *         (a dialog titled {@code failedTitle} lists its problems)
+     */
+    static SavedOrder savedValidOrder(EPartService parts, Shell shell, String failedTitle, String verb) {
         OrderEditorPart editor = OrderHandlers.openEditor(parts);
         if (editor == null) {
-            return;
+            return null;
         }
         OrderForm.Check check = editor.form().check();
         if (!check.valid()) {
-            MessageDialog.openError(shell, FAILED, "Fix the order before generating its EDP:"
+            MessageDialog.openError(shell, failedTitle, "Fix the order before " + verb + " its EDP:"
                     + OrderHandlers.problems(check));
-            return;
+            return null;
         }
         editor.save();
-        Path order = editor.file();
-        EdpPackages packages = new EdpPackages(order);
-        Job job = Job.create("Generating the EDP of " + order.getFileName(), (IProgressMonitor monitor) -> {
+        return new SavedOrder(editor.file(), check.payload());
+    }
+
+    /** What a job does with the order's packages: a generation or a fetch. */
+    interface Work {
+        EdpRevision run(EdpPackages.Progress progress) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} as a user job with one progress step per artifact, cancelable; the new revision opens in the
+     * EDP perspective with its BOM and DTM; a failure goes into a dialog titled {@code failedTitle} and the log.
+     */
+    static void schedule(String title, String failedTitle, Path order, Shell shell, EPartService parts,
+            UISynchronize ui, IEventBroker events, EModelService models, MApplication app, Work work) {
+        Job job = Job.create(title, (IProgressMonitor monitor) -> {
             try {
-                EdpRevision r = packages.generate(check.payload(), new EdpPackages.Progress() {
+                EdpRevision r = work.run(new EdpPackages.Progress() {
                     @Override
                     public void planned(int total) {
-                        monitor.beginTask("Generating the EDP of " + order.getFileName(), total);
+                        monitor.beginTask(title, total);
                     }
 
                     @Override
@@ -80,10 +110,9 @@ public class GenerateEdpHandler extends OpenOrderHandler {
                 return Status.OK_STATUS;
             } catch (CancellationException e) {
                 return Status.CANCEL_STATUS;
-            } catch (ArtifactStoreException | RuntimeException | LinkageError e) { // a ValidationException, a missing class
-                ILog.of(GenerateEdpHandler.class).error("EDP generation of " + order + " failed: " + e.getMessage(),
-                        e);
-                ui.asyncExec(() -> MessageDialog.openError(shell, FAILED, e.getMessage()));
+            } catch (Exception | LinkageError e) { // a ValidationException, a store or platform failure, a class
+                ILog.of(GenerateEdpHandler.class).error(title + " failed: " + e.getMessage(), e);
+                ui.asyncExec(() -> MessageDialog.openError(shell, failedTitle, e.getMessage()));
                 return Status.info("failed: " + e.getMessage());
             } finally {
                 monitor.done();
