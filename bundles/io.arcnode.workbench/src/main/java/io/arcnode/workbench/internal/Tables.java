@@ -1,7 +1,9 @@
 package io.arcnode.workbench.internal;
 
+import java.util.Objects;
 import java.util.function.Function;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -44,5 +46,25 @@ public final class Tables {
             }
         });
         return c;
+    }
+
+    /**
+     * @return a comparer that takes two elements of {@code type} for the same when their {@code key} is equal, so
+     *         a viewer keeps the selection of an element across refreshes with new records
+     */
+    public static <T> IElementComparer comparer(Class<T> type, Function<T, Object> key) {
+        return new IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return type.isInstance(a) && type.isInstance(b) ? Objects.equals(key.apply(type.cast(a)),
+                        key.apply(type.cast(b))) : Objects.equals(a, b);
+            }
+
+            @Override
+            public int hashCode(Object element) {
+                return type.isInstance(element) ? Objects.hashCode(key.apply(type.cast(element)))
+                        : Objects.hashCode(element);
+            }
+        };
     }
 }

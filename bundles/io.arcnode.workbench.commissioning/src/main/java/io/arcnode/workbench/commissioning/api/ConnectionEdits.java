@@ -42,8 +42,7 @@ public final class ConnectionEdits {
             return null;
         }
         if (h.indexOf(':') >= 0) {
-            return IPV6.matcher(h).matches() && h.chars().filter(c -> c == ':').count() >= 2 ? null
-                    : "host: '" + h + "' is no IPv6 address";
+            return ipv6(h) ? null : "host: '" + h + "' is no IPv6 address";
         }
         for (String label : h.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
@@ -51,6 +50,41 @@ public final class ConnectionEdits {
             }
         }
         return null;
+    }
+
+    /** @return whether {@code h} is an IPv6 literal: 8 groups of 1-4 hex digits, one {@code ::} for zero groups */
+    static boolean ipv6(String h) {
+        if (!IPV6.matcher(h).matches()) {
+            return false;
+        }
+        int gap = h.indexOf("::");
+        if (gap >= 0 && h.indexOf("::", gap + 1) >= 0) {
+            return false;
+        }
+        String[] parts = gap >= 0 ? new String[] {h.substring(0, gap), h.substring(gap + 2)} : new String[] {h};
+        int groups = 0;
+        for (int p = 0; p < parts.length; p++) {
+            if (parts[p].isEmpty()) {
+                continue;
+            }
+            String[] g = parts[p].split(":", -1);
+            for (int i = 0; i < g.length; i++) {
+                boolean last = p == parts.length - 1 && i == g.length - 1;
+                if (last && g[i].contains(".")) {
+                    if (!IPV4.matcher(g[i]).matches() || java.util.Arrays.stream(g[i].split("\\."))
+                            .anyMatch(x -> Integer.parseInt(x) > 255)) {
+                        return false;
+                    }
+                    groups += 2; // an embedded IPv4 address is two groups
+                } else if (g[i].isEmpty() || g[i].length() > 4 || !g[i].chars().allMatch(c -> Character.digit(c, 16)
+                        >= 0)) {
+                    return false;
+                } else {
+                    groups++;
+                }
+            }
+        }
+        return gap >= 0 ? groups < 8 : groups == 8;
     }
 
     /** @return the problem with {@code port} in words, or {@code null} when it is a whole number in 1..65535 */

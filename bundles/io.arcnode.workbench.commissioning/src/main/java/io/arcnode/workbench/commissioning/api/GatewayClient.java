@@ -8,7 +8,6 @@ import io.arcnode.api.ValidationException;
 import io.arcnode.api.dtm.Dtm;
 import io.arcnode.api.dtm.Dtms;
 import io.arcnode.workbench.orders.api.PlatformClient;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's commissioning and live-data API, as the workbench uses it: {@code GET}/{@code POST /topology},
@@ -184,18 +187,31 @@ public final class GatewayClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws GatewayException {
         HttpRequest r = request.build();
+        // the request timeout ends with the response headers; the whole exchange, body included, is bounded here
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(r, HttpResponse.BodyHandlers.ofString());
         try {
-            return http.send(r, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new GatewayException(0, connection.name() + " did not answer within " + timeout.toMillis()
-                    + " ms (" + r.uri() + ")");
-        } catch (IOException e) {
-            throw new GatewayException(0, connection.name() + " cannot be reached (" + r.uri() + "): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw silent(r);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw silent(r);
+            }
+            String why = cause == null || cause.getMessage() == null
+                    ? (cause == null ? e.toString() : cause.getClass().getSimpleName()) : cause.getMessage();
+            throw new GatewayException(0, connection.name() + " cannot be reached (" + r.uri() + "): " + why);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new GatewayException(0, "request to " + r.uri() + " cancelled");
         }
+    }
+
+    private GatewayException silent(HttpRequest r) {
+        return new GatewayException(0, connection.name() + " did not answer within " + timeout.toMillis() + " ms ("
+                + r.uri() + ")");
     }
 
     private static JsonNode ok(HttpResponse<String> r) throws GatewayException {

@@ -22,6 +22,13 @@ class ConnectionEditsTest {
         assertEquals("host: 'plc..a' is no host name (letters, digits and '-' between dots)",
                 ConnectionEdits.checkHost("plc..a"));
         assertEquals("host: 'fe80::zz' is no IPv6 address", ConnectionEdits.checkHost("fe80::zz"));
+        assertNull(ConnectionEdits.checkHost("2001:db8:0:0:0:0:2:1"));
+        assertNull(ConnectionEdits.checkHost("::ffff:10.0.0.1"));
+        assertNull(ConnectionEdits.checkHost("::1"));
+        assertEquals("host: ':::' is no IPv6 address", ConnectionEdits.checkHost(":::"));
+        assertEquals("host: '1:2:3:4:5:6:7:8:9' is no IPv6 address", ConnectionEdits.checkHost("1:2:3:4:5:6:7:8:9"));
+        assertEquals("host: '1::2::3' is no IPv6 address", ConnectionEdits.checkHost("1::2::3"));
+        assertEquals("host: '12345::1' is no IPv6 address", ConnectionEdits.checkHost("12345::1"));
     }
 
     @Test

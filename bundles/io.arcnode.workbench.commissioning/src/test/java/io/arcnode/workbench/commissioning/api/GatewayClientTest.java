@@ -176,6 +176,33 @@ class GatewayClientTest {
     }
 
     @Test
+    void aGatewayThatStallsInTheMiddleOfItsAnswerIsOfflineAfterTheTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().write("{\"received\":".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS); // the rest of the body never comes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.start();
+        GatewayClient client = new GatewayClient(new GatewayConnection("stalling",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), ""), "", Duration.ofMillis(300));
+        try {
+            GatewayException e = assertThrows(GatewayException.class, client::measurements);
+            assertTrue(e.offline());
+            assertTrue(e.getMessage().startsWith("stalling did not answer within 300 ms"), e.getMessage());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsOffline() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

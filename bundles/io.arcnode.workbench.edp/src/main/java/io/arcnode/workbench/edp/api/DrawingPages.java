@@ -12,7 +12,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 /**
  * A drawing of the package (PDF) for the viewer: its pages, each page's size, and a page rendered at a zoom
  * (PDFBox, 1.0 = 72 dpi, so a page of A3 landscape at zoom 1 is 1191 x 842 pixels). Open while the viewer shows it;
- * close it when done.
+ * close it when done. PDFBox documents are not thread-safe: rendering and closing are serialised here, so a viewer
+ * may render from several jobs and close from its UI thread.
  */
 public final class DrawingPages implements AutoCloseable {
 
@@ -54,7 +55,7 @@ public final class DrawingPages implements AutoCloseable {
     }
 
     /** @return page {@code index}'s width and height in points (1/72 in), as shown (rotation applied) */
-    public double[] size(int index) {
+    public synchronized double[] size(int index) {
         PDRectangle box = document.getPage(index).getCropBox();
         int rotation = document.getPage(index).getRotation();
         boolean turned = rotation % 180 != 0;
@@ -68,7 +69,7 @@ public final class DrawingPages implements AutoCloseable {
     }
 
     /** @return page {@code index} rendered at {@code zoom} (clamped to {@link #MIN_ZOOM}..{@link #MAX_ZOOM}) */
-    public BufferedImage render(int index, double zoom) throws IOException {
+    public synchronized BufferedImage render(int index, double zoom) throws IOException {
         return renderer.renderImage(index, (float) clamp(zoom), ImageType.RGB);
     }
 
@@ -78,7 +79,7 @@ public final class DrawingPages implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         document.close();
     }
 }

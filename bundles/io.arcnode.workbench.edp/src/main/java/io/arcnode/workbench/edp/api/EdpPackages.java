@@ -40,6 +40,9 @@ public final class EdpPackages {
     /** The suffix of an order's package folder. */
     public static final String SUFFIX = ".edp";
     private static final Pattern REVISION = Pattern.compile("r(\\d{3,})");
+    /** One lock per package folder: two generations or fetches of one order run one after the other. */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Told about a generation; {@link #cancelled()} is asked after each artifact. */
     public interface Progress {
@@ -204,8 +207,18 @@ public final class EdpPackages {
         void fill(Path partial, String name) throws IOException;
     }
 
-    /** Creates {@code .rNNN.partial}, has it filled, renames it to {@code rNNN}; deletes it on any failure. */
+    /**
+     * Creates {@code .rNNN.partial}, has it filled, renames it to {@code rNNN}; deletes it on any failure. Holds the
+     * folder's lock throughout, so a second generation or fetch of the same order (Generate pressed twice, a fetch
+     * beside it) waits and then takes the next number instead of sharing the partial folder.
+     */
     private EdpRevision newRevision(Filler filler) throws ArtifactStoreException {
+        synchronized (LOCKS.computeIfAbsent(folder.toAbsolutePath().normalize(), k -> new Object())) {
+            return newRevisionLocked(filler);
+        }
+    }
+
+    private EdpRevision newRevisionLocked(Filler filler) throws ArtifactStoreException {
         int number = latest().map(r -> r.number() + 1).orElse(1);
         String name = String.format("r%03d", number);
         Path partial = folder.resolve("." + name + ".partial");

@@ -75,11 +75,18 @@ public record ModelFacts(String format, int parts, int faces, int vertices, List
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".glb")) {
             Mesh m = GlbMesh.read(file);
+            if (m.names().isEmpty()) {
+                throw new IOException(file + ": no mesh in the glTF scene");
+            }
             return new ModelFacts("glb", m.names().size(), m.triangles().length / 9, m.vertexCount(), m.names(),
                     m.min(), m.max(), "m");
         }
         if (name.endsWith(".step") || name.endsWith(".stp")) {
-            return step(file);
+            try {
+                return step(file);
+            } catch (RuntimeException e) { // a coordinate that is no number
+                throw new IOException(file + ": not a readable STEP file (" + e + ")", e);
+            }
         }
         throw new IOException(file + ": not a 3D model of the package (.glb or .step)");
     }
@@ -162,6 +169,14 @@ public record ModelFacts(String format, int parts, int faces, int vertices, List
         }
 
         static Mesh read(Path file) throws IOException {
+            try {
+                return parse(file);
+            } catch (RuntimeException e) { // a truncated buffer, an accessor out of range, a broken JSON chunk
+                throw new IOException(file + ": not a readable glTF binary (" + e + ")", e);
+            }
+        }
+
+        private static Mesh parse(Path file) throws IOException {
             byte[] bytes = Files.readAllBytes(file);
             ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
             if (bytes.length < 20 || b.getInt(0) != GLB_MAGIC || b.getInt(4) != 2) {

@@ -143,4 +143,28 @@ class EdpPackagesTest {
         assertEquals(r1.artifacts().stream().map(EdpArtifact::name).toList(),
                 fetched.artifacts().stream().map(EdpArtifact::name).toList());
     }
+
+    @Test
+    void twoGenerationsOfOneOrderAtOnceGiveTwoCompleteRevisions() throws Exception {
+        Path order = Files.writeString(tmp.resolve("twice.json"), "{}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<EdpRevision> a = pool.submit(() -> new EdpPackages(order)
+                    .generate(PAYLOAD, EdpPackages.Progress.NONE));
+            java.util.concurrent.Future<EdpRevision> b = pool.submit(() -> new EdpPackages(order)
+                    .generate(PAYLOAD, EdpPackages.Progress.NONE));
+            EdpRevision first = a.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            EdpRevision second = b.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(java.util.Set.of(1, 2), java.util.Set.of(first.number(), second.number()));
+            List<EdpRevision> revisions = new EdpPackages(order).revisions();
+            assertEquals(2, revisions.size());
+            assertEquals(revisions.get(0).artifacts().size(), revisions.get(1).artifacts().size());
+            for (int i = 0; i < revisions.get(0).artifacts().size(); i++) {
+                assertArrayEquals(Files.readAllBytes(revisions.get(0).artifacts().get(i).file()),
+                        Files.readAllBytes(revisions.get(1).artifacts().get(i).file()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -45,6 +45,12 @@ public final class CommissioningSession {
     private GatewayPoller.Poll lastPoll;
     private GatewayTopology applied;
     private boolean topologyKnown;
+    /** A topology read is under way: polls do not start another. */
+    private boolean reloading;
+    /** The last read was refused (not offline): only Reload tries again, so no dialog per poll. */
+    private boolean topologyFailed;
+    /** An apply is under way: Apply is disabled until its answer. */
+    private boolean applying;
     private Dtm pending;
     private Dtm design;
     private Path designFile;
@@ -145,6 +151,9 @@ public final class CommissioningSession {
         lastPoll = null;
         applied = null;
         topologyKnown = false;
+        reloading = false;
+        topologyFailed = false;
+        applying = false;
         pending = null;
         lastResult = "";
         trend = new TrendWindow();
@@ -158,7 +167,7 @@ public final class CommissioningSession {
         if (p.live() != null) {
             trend.offer(p.live());
         }
-        if (p.online() && !topologyKnown) {
+        if (p.online() && !topologyKnown && !reloading && !topologyFailed) {
             reloadTopology(); // back online: the topology was not read yet
         }
         broker.send(CommissioningEvents.POLL, this);
@@ -167,26 +176,37 @@ public final class CommissioningSession {
     /** Reads the gateway's topology in a job; the engineer's edits are replaced by it. */
     public void reloadTopology() {
         GatewayClient c = client;
-        if (c == null) {
+        if (c == null || reloading) {
             return;
         }
+        reloading = true;
+        topologyFailed = false;
         Job job = Job.create("Reading the topology of " + c.connection().name(), monitor -> {
+            java.util.Optional<GatewayTopology> t;
             try {
-                java.util.Optional<GatewayTopology> t = c.topology();
+                t = c.topology();
+            } catch (GatewayException e) {
                 sync.asyncExec(() -> {
                     if (c == client) {
-                        applied = t.orElse(null);
-                        topologyKnown = true;
-                        pending = applied != null ? applied.dtm() : design;
-                        broker.send(CommissioningEvents.TOPOLOGY, this);
+                        reloading = false;
+                        if (!e.offline()) {
+                            topologyFailed = true; // shown once; Reload tries again
+                            error("Gateway topology", e.getMessage(), e);
+                        }
+                        // offline: the gateway panel says so; the topology is read again when it answers
                     }
                 });
-            } catch (GatewayException e) {
-                if (!e.offline()) {
-                    sync.asyncExec(() -> error("Gateway topology", e.getMessage(), e));
-                }
-                // offline: the gateway panel says so; the topology is read again when it answers
+                return Status.OK_STATUS;
             }
+            sync.asyncExec(() -> {
+                if (c == client) {
+                    reloading = false;
+                    applied = t.orElse(null);
+                    topologyKnown = true;
+                    pending = applied != null ? applied.dtm() : design;
+                    broker.send(CommissioningEvents.TOPOLOGY, this);
+                }
+            });
             return Status.OK_STATUS;
         });
         job.setSystem(true);
@@ -194,12 +214,18 @@ public final class CommissioningSession {
     }
 
     /**
-     * Changes a device's connection in the pending topology.
+     * Changes a device's host or port in the pending topology; the other one stays as it is there now.
      *
+     * @param host the new host, null to keep it
+     * @param port the new port, null to keep it
      * @throws IllegalArgumentException with the rule when host or port is invalid
      */
-    public void edit(UUID device, String host, int port) {
-        pending = ConnectionEdits.withConnection(pending, device, host, port);
+    public void edit(UUID device, String host, Integer port) {
+        io.arcnode.api.dtm.Device now = pending.devices().stream().filter(d -> d.deviceUuid().equals(device))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("device " + device
+                        + " is not in the topology"));
+        pending = ConnectionEdits.withConnection(pending, device, host != null ? host : now.host(),
+                port != null ? port : now.port());
         broker.send(CommissioningEvents.TOPOLOGY, this);
     }
 
@@ -242,21 +268,24 @@ public final class CommissioningSession {
 
     /** @return whether Apply makes sense: connected, topology known, changes pending */
     public boolean canApply() {
-        return client != null && topologyKnown && !pendingChanges().isEmpty();
+        return client != null && topologyKnown && !applying && !pendingChanges().isEmpty();
     }
 
     /** Posts the pending topology in a job; the result and the new version come back as a TOPOLOGY event. */
     public void apply() {
         GatewayClient c = client;
         Dtm dtm = pending;
-        if (c == null || dtm == null) {
+        if (c == null || dtm == null || applying) {
             return;
         }
+        applying = true;
+        broker.send(CommissioningEvents.TOPOLOGY, this); // Apply disabled until the answer
         Job job = Job.create("Applying the topology to " + c.connection().name(), monitor -> {
             try {
                 GatewayTopology result = c.apply(dtm);
                 sync.asyncExec(() -> {
                     if (c == client) {
+                        applying = false;
                         applied = result;
                         topologyKnown = true;
                         pending = result.dtm();
@@ -267,6 +296,10 @@ public final class CommissioningSession {
                 });
             } catch (GatewayException e) {
                 sync.asyncExec(() -> {
+                    if (c != client) {
+                        return;
+                    }
+                    applying = false;
                     lastResult = "Not applied: " + firstLine(e.getMessage());
                     broker.send(CommissioningEvents.TOPOLOGY, this);
                     error("Apply Topology", e.getMessage(), e);

@@ -65,6 +65,7 @@ public class GatewayPart {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         new Label(table, SWT.NONE).setText("Adapter health");
         adapters = Tables.create(table, SWT.SINGLE, CommissioningParts.ADAPTERS);
+        adapters.setComparer(Tables.comparer(LiveSnapshot.Adapter.class, LiveSnapshot.Adapter::adapterId));
         Tables.<LiveSnapshot.Adapter>column(adapters, "Adapter", 200, LiveSnapshot.Adapter::adapterId);
         Tables.<LiveSnapshot.Adapter>column(adapters, "Protocol", 80, LiveSnapshot.Adapter::protocol);
         Tables.<LiveSnapshot.Adapter>column(adapters, "Status", 90, LiveSnapshot.Adapter::status);

@@ -79,6 +79,8 @@ public class TopologyPart {
         apply.setToolTipText("POST /topology with your edits, after a confirmation (Ctrl+Shift+A)");
         apply.addListener(SWT.Selection, e -> ApplyTopologyHandler.confirmAndApply(apply.getShell(), session));
         table = Tables.create(top, SWT.SINGLE, CommissioningParts.TOPOLOGY);
+        // rows are new records every poll: the same device keeps its selection (a click into it edits)
+        table.setComparer(Tables.comparer(TopologyRow.class, TopologyRow::deviceUuid));
         ((GridData) table.getTable().getLayoutData()).horizontalSpan = 3;
         Tables.<TopologyRow>column(table, "Device", 150, r -> r.description() == null || r.description().isBlank()
                 ? r.deviceUuid().toString() : r.description());
@@ -169,6 +171,19 @@ public class TopologyPart {
         }
     }
 
+    /** Shows the rows now, or right after the cell editor closed (an edit's own event comes while it is open). */
+    private void showRows() {
+        if (!table.isCellEditorActive()) {
+            table.setInput(rows());
+            return;
+        }
+        table.getTable().getDisplay().asyncExec(() -> {
+            if (!table.getTable().isDisposed() && !table.isCellEditorActive()) {
+                table.setInput(rows());
+            }
+        });
+    }
+
     private List<TopologyRow> rows() {
         GatewayPoller.Poll p = session.lastPoll();
         return TopologyRows.rows(session.pending(), p == null ? null : p.live());
@@ -196,9 +211,7 @@ public class TopologyPart {
         version.setText(v);
         apply.setEnabled(session.canApply());
         useDesign.setEnabled(session.design() != null && session.topologyKnown());
-        if (!table.isCellEditorActive()) {
-            table.setInput(rows());
-        }
+        showRows();
         diff.setInput(session.design() == null || session.pending() == null ? List.of()
                 : DtmDiff.compare(session.design(), session.pending()));
         version.getParent().layout(true);
@@ -261,10 +274,11 @@ public class TopologyPart {
             TopologyRow r = (TopologyRow) element;
             String text = ((String) value).strip();
             try {
+                // the other field comes from the pending topology, not from this row (it may be older)
                 if (host) {
-                    session.edit(r.deviceUuid(), text, r.port());
+                    session.edit(r.deviceUuid(), text, null);
                 } else {
-                    session.edit(r.deviceUuid(), r.host(), Integer.parseInt(text));
+                    session.edit(r.deviceUuid(), null, Integer.parseInt(text));
                 }
             } catch (IllegalArgumentException e) {
                 message.setText(e.getMessage());

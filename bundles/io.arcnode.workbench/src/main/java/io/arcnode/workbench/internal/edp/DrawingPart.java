@@ -51,6 +51,8 @@ public class DrawingPart {
     private double zoom = 1;
     private boolean fitted = true;
     private Point dragFrom;
+    /** Counts the renders asked for; only the newest one's image is shown (zoom, page and resize come quickly). */
+    private int generation;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -160,14 +162,15 @@ public class DrawingPart {
         DrawingPages doc = pdf;
         int at = index;
         double z = zoom;
+        int gen = ++generation;
         status();
         Job job = Job.create("Rendering page " + (at + 1) + " of " + doc.file().getFileName(), monitor -> {
             try {
                 BufferedImage rendered = doc.render(at, z);
                 org.eclipse.swt.graphics.ImageData data = SwtImages.toSwt(rendered);
                 sync.asyncExec(() -> {
-                    if (canvas.isDisposed() || doc != pdf) {
-                        return;
+                    if (canvas.isDisposed() || doc != pdf || gen != generation) {
+                        return; // another drawing, page or zoom was asked for meanwhile
                     }
                     if (image != null) {
                         image.dispose();

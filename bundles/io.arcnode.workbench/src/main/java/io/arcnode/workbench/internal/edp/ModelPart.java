@@ -43,6 +43,8 @@ public class ModelPart {
     private Canvas canvas;
     private Image image;
     private Path model;
+    /** Counts the previews asked for; only the newest one is shown (resizes come quickly). */
+    private int generation;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -75,7 +77,7 @@ public class ModelPart {
             ModelFacts f = ModelFacts.read(model);
             facts.add(artifact.name() + " (" + artifact.bytes() + " bytes)");
             f.describe().forEach(facts::add);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             ILog.of(getClass()).error("Cannot read the model: " + e.getMessage(), e);
             MessageDialog.openError(facts.getShell(), "Cannot read the model", e.getMessage());
             model = null;
@@ -90,11 +92,12 @@ public class ModelPart {
         if (file == null || r.width < 30 || r.height < 30) {
             return;
         }
+        int gen = ++generation;
         Job job = Job.create("Drawing the preview of " + file.getFileName(), monitor -> {
             try {
                 ImageData data = SwtImages.toSwt(ModelPreview.render(file, r.width, r.height));
                 sync.asyncExec(() -> {
-                    if (canvas.isDisposed() || file != model) {
+                    if (canvas.isDisposed() || file != model || gen != generation) {
                         return;
                     }
                     if (image != null) {
@@ -104,7 +107,7 @@ public class ModelPart {
                     canvas.setData("arcnode.image.size", data.width + "x" + data.height);
                     canvas.redraw();
                 });
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 sync.asyncExec(() -> {
                     if (!facts.isDisposed()) {
                         facts.add("Preview: " + e.getMessage());
