@@ -33,7 +33,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The real embedded KRaft broker on loopback, with helpers to create topics, produce measurements and read back. */
+/**
+ * The real embedded KRaft broker on loopback, with helpers to create topics, produce measurements and read back.
+ * Shared with the S3 sink and alert router itests through this module's test-jar.
+ */
 public final class StreamFixture implements AutoCloseable {
 
     public static final Instant T0 = Instant.parse("2026-01-29T10:00:00Z");
@@ -44,7 +47,7 @@ public final class StreamFixture implements AutoCloseable {
     private final Producer<String, byte[]> producer;
 
     public StreamFixture(Path dir) {
-        broker = EmbeddedBroker.start(dir, "127.0.0.1:" + PostgresServer.freePort());
+        broker = EmbeddedBroker.start(dir, "127.0.0.1:" + freePort());
         Map<String, Object> a = new HashMap<>();
         a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         admin = Admin.create(a);
@@ -147,5 +150,14 @@ public final class StreamFixture implements AutoCloseable {
         producer.close();
         admin.close();
         broker.close();
+    }
+
+    /** @return a TCP port free on loopback now */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

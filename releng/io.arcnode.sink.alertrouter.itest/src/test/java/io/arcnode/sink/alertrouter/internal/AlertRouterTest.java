@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.arcnode.api.health.HealthStatus;
 import io.arcnode.sink.api.CircuitBreaker;
 import io.arcnode.sink.api.KafkaDeadLetters;
+import io.arcnode.sink.itest.StreamFixture;
 import io.arcnode.stream.api.StreamTopics;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;

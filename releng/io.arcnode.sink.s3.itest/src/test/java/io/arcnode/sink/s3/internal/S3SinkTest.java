@@ -12,6 +12,7 @@ import io.arcnode.api.telemetry.Timestamps;
 import io.arcnode.sink.api.CircuitBreaker;
 import io.arcnode.sink.api.KafkaDeadLetters;
 import io.arcnode.sink.api.SinkLoop;
+import io.arcnode.sink.itest.StreamFixture;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
